@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+  },
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
+    '\\.(css|png|svg)$': '<rootDir>/test/stubs/asset.js',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+};
