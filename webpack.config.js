@@ -1,0 +1,151 @@
+// Webpack build and dev server for the Excel task pane.
+//   npm run build  → webpack --mode production: dist/ with taskpane.html, the bundle, assets/ and
+//                    a manifest.xml whose https://localhost:3000 URLs point at the production site
+//                    (package.json config.production_base_url, or env ADDIN_BASE_URL).
+//   npm start      → webpack serve --mode development: https://localhost:3000 with
+//                    webpack-dev-server's own self-signed certificate (no sudo, no network).
+'use strict';
+
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const pkg = require('./package.json');
+
+const DEV_PORT = Number(pkg.config?.dev_server_port ?? 3000);
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
+const DEV_BASE_URL = `${DEV_ORIGIN}/`;
+
+/** The production base URL (with a trailing slash): ADDIN_BASE_URL, else package.json config. */
+function productionBaseUrl() {
+  const raw = process.env.ADDIN_BASE_URL || pkg.config?.production_base_url;
+  if (!raw) throw new Error('No production base URL: set package.json config.production_base_url or ADDIN_BASE_URL.');
+  const url = new URL(raw);
+  if (url.protocol !== 'https:') throw new Error(`The add-in base URL must use https: ${raw}`);
+  if (url.hostname === 'localhost') throw new Error(`The production base URL may not be localhost: ${raw}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Rewrites the manifest's development URLs to the production site; fails if any localhost is left. */
+function productionManifest(content, baseUrl) {
+  const origin = new URL(baseUrl).origin;
+  const text = content
+    .toString('utf8')
+    .split(DEV_BASE_URL)
+    .join(baseUrl)
+    // A bare origin, as in <AppDomain>, becomes the production origin.
+    .split(DEV_ORIGIN)
+    .join(origin);
+  if (/localhost/i.test(text)) {
+    throw new Error('dist/manifest.xml would still mention localhost; check manifest.xml URLs.');
+  }
+  return Buffer.from(text, 'utf8');
+}
+
+const SIDELOAD_HELP = `
+────────────────────────────────────────────────────────────────────────
+示范平台审核助手 开发服务器已就绪：${DEV_ORIGIN}/taskpane.html
+
+在 Excel 中旁加载 manifest.xml（${path.join(__dirname, 'manifest.xml')}）：
+  • Windows：把 manifest.xml 放进一个共享文件夹，在“文件 → 选项 → 信任中心 →
+    信任中心设置 → 受信任的加载项目录”中添加该文件夹的网络路径并勾选“显示在菜单中”，
+    重启 Excel，然后“插入 → 我的加载项 → 共享文件夹”，选择“示范平台审核助手”。
+  • Mac：把 manifest.xml 复制到
+    ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
+    （没有 wef 文件夹就新建），重启 Excel，然后“插入 → 我的加载项”中选择本加载项。
+  • Excel 网页版：打开工作簿，“插入 → 加载项 → 上传我的加载项”，选择 manifest.xml。
+  首次使用前请在浏览器中打开上面的地址一次并信任自签名证书。
+
+没有 Excel 的机器：在浏览器打开 ${DEV_ORIGIN}/taskpane.html ，
+接受自签名证书的安全提示后即可看到任务窗格（会提示“当前未在 Excel 中运行”）。
+
+Sideload manifest.xml into Excel:
+  • Windows: shared-folder catalog (Trust Center → Trusted Add-in Catalogs), then
+    Insert → My Add-ins → Shared Folder.
+  • Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
+  • Excel on the web: Insert → Add-ins → Upload My Add-in.
+Without Excel: open ${DEV_ORIGIN}/taskpane.html in a browser and accept the self-signed certificate.
+────────────────────────────────────────────────────────────────────────
+`;
+
+module.exports = (_env, argv) => {
+  const mode = argv.mode === 'production' ? 'production' : 'development';
+  const production = mode === 'production';
+  const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
+
+  return {
+    mode,
+    target: 'web',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    // No eval-based source maps: the page's Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules let webpack tree-shake Fluent UI; tsconfig.json says commonjs for Node.
+              compilerOptions: { module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: {
+          // The dev server's live-reload websocket needs a connect-src of its own.
+          connectSrc: production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`,
+        },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: production ? (content) => productionManifest(content, baseUrl) : undefined,
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: production ? 'warning' : false,
+      // React + Fluent UI v9 minified; office.js is not bundled.
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    devServer: {
+      server: 'https',
+      host: 'localhost',
+      port: DEV_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      open: false,
+      static: false,
+      hot: true,
+      client: { overlay: { errors: true, warnings: false } },
+      onListening(devServer) {
+        devServer.middleware.waitUntilValid(() => {
+          console.log(SIDELOAD_HELP);
+        });
+      },
+    },
+  };
+};
+
+module.exports.productionManifest = productionManifest;
+module.exports.productionBaseUrl = productionBaseUrl;
