@@ -48,8 +48,8 @@ module.exports = {
       }
     }
     return {
+      // Type-only imports are checked like any other: the domain must not know the adapters' types either.
       ImportDeclaration(node) {
-        if (node.importKind === 'type' && from !== 'domain') return check(node, node.source.value);
         check(node, node.source.value);
       },
       ExportNamedDeclaration(node) {
@@ -60,6 +60,15 @@ module.exports = {
       },
       ImportExpression(node) {
         if (node.source.type === 'Literal') check(node, node.source.value);
+      },
+      // TypeScript's own forms: `import fs = require('fs')` and `type T = import('fs').Stats`.
+      TSExternalModuleReference(node) {
+        if (node.expression.type === 'Literal') check(node, node.expression.value);
+      },
+      TSImportType(node) {
+        // typescript-eslint 8 has `source`; older versions only `argument` (a TSLiteralType).
+        const literal = node.source ?? node.argument?.literal;
+        if (literal && literal.type === 'Literal') check(node, literal.value);
       },
       CallExpression(node) {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {

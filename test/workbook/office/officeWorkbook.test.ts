@@ -1,0 +1,278 @@
+import type { SheetGrid } from '../../../src/domain/grid';
+import { WorkbookReadError } from '../../../src/workbook/port';
+import {
+  MAX_CELLS_PER_SYNC,
+  MAX_ROWS_PER_SYNC,
+  createOfficeWorkbookReader,
+} from '../../../src/workbook/office/officeWorkbook';
+import { NOT_LOADED, NOT_SYNCED, createFakeExcel, numberedRows, type FakeExcelOptions, type FakeSheet } from './fakeExcel';
+
+function read(sheets: FakeSheet[], options: FakeExcelOptions = {}, fileName?: string) {
+  const fake = createFakeExcel(sheets, options);
+  const reader = createOfficeWorkbookReader(fake.run, fileName);
+  return { fake, result: reader.readSheets() };
+}
+
+/** Deep equality for big grids; Jest's toEqual takes about a second per 100,000 cells. */
+function expectSameRows(actual: unknown[][] | undefined, expected: unknown[][]): void {
+  expect(actual).toHaveLength(expected.length);
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+}
+
+/** An error shaped like OfficeExtension.Error (the class only exists inside Office). */
+function officeError(): Error {
+  return Object.assign(new Error("The requested resource doesn't exist."), {
+    name: 'RichApi.Error',
+    code: 'ItemNotFound',
+    debugInfo: { code: 'ItemNotFound', errorLocation: 'Worksheet.getUsedRangeOrNullObject' },
+  });
+}
+
+describe('createOfficeWorkbookReader', () => {
+  it('reads a used range that starts at B3, with values and number formats', async () => {
+    const { fake, result } = read(
+      [
+        {
+          name: '附表1',
+          firstRow: 3,
+          firstColumn: 2,
+          values: [
+            ['项目', '金额', '占比', '日期'],
+            ['服务收入', 1200.5, 0.95, 45292],
+            ['', true, '', '#DIV/0!'],
+          ],
+          numberFormat: [
+            ['General', 'General', 'General', 'General'],
+            ['@', '#,##0.00', '0.00%', 'yyyy-mm-dd'],
+            ['General', 'General', '0.00%', 'General'],
+          ],
+        },
+      ],
+      {},
+      '附表1.xlsx',
+    );
+    const grids = await result;
+    expect(grids).toEqual<SheetGrid[]>([
+      {
+        file: '附表1.xlsx',
+        sheet: '附表1',
+        firstRow: 3,
+        firstColumn: 2,
+        values: [
+          ['项目', '金额', '占比', '日期'],
+          // Dates stay serial numbers; the domain reads them with their format.
+          ['服务收入', 1200.5, 0.95, 45292],
+          [null, true, null, '#DIV/0!'],
+        ],
+        numberFormats: [
+          ['General', 'General', 'General', 'General'],
+          ['@', '#,##0.00', '0.00%', 'yyyy-mm-dd'],
+          ['General', 'General', '0.00%', 'General'],
+        ],
+      },
+    ]);
+    // Formatting-only cells must not stretch the used range.
+    expect(fake.usedRangeCalls).toEqual([{ sheet: '附表1', valuesOnly: true }]);
+  });
+
+  it('gives an empty sheet no rows and origin A1, and keeps tab order', async () => {
+    const { result } = read([
+      { name: '封面', values: [] },
+      { name: '数据', firstRow: 2, values: [['x']] },
+    ]);
+    const grids = await result;
+    expect(grids.map((g) => g.sheet)).toEqual(['封面', '数据']);
+    expect(grids[0]).toEqual({ file: '当前工作簿', sheet: '封面', firstRow: 1, firstColumn: 1, values: [], numberFormats: [] });
+    expect(grids[1]).toMatchObject({ firstRow: 2, firstColumn: 1, values: [['x']] });
+  });
+
+  it('skips very hidden sheets but keeps hidden ones, like the ExcelJS reader', async () => {
+    const { result } = read([
+      { name: '可见', values: [[1]] },
+      { name: '隐藏', visibility: 'Hidden', values: [[2]] },
+      { name: '深度隐藏', visibility: 'VeryHidden', values: [[3]] },
+    ]);
+    expect((await result).map((g) => g.sheet)).toEqual(['可见', '隐藏']);
+  });
+
+  describe('load/sync strictness of the fake (office-addin-mock)', () => {
+    it('returns error strings for properties read before load or before sync', async () => {
+      const fake = createFakeExcel([{ name: '表', firstRow: 3, firstColumn: 2, values: [[1, 2]] }]);
+      const sheets = fake.context.workbook.worksheets;
+      expect(sheets.items).toBe(NOT_LOADED);
+      sheets.load('items/name');
+      expect(sheets.items).toBe(NOT_SYNCED);
+      await fake.context.sync();
+      const [sheet] = sheets.items;
+      expect(sheet.name).toBe('表');
+
+      const range = sheet.getUsedRangeOrNullObject(true);
+      expect(range.address).toBe(NOT_LOADED);
+      expect(range.isNullObject).toBe(NOT_SYNCED);
+      range.load('address');
+      expect(range.address).toBe(NOT_SYNCED);
+      // Loading one property does not load its neighbours.
+      expect(range.values).toBe(NOT_LOADED);
+      await fake.context.sync();
+      expect(range.address).toBe('表!B3:C3');
+      expect(range.isNullObject).toBe(false);
+      expect(range.values).toBe(NOT_LOADED);
+    });
+
+    it('exposes a reader that skipped load: the mock string surfaces as a read error', async () => {
+      const { result } = read([{ name: '表', values: [[1]] }], { ignoreLoads: true });
+      await expect(result).rejects.toThrow(WorkbookReadError);
+      await expect(result).rejects.toThrow(NOT_LOADED);
+    });
+
+    it('exposes a reader that skipped sync: the mock string surfaces as a read error', async () => {
+      const { result } = read([{ name: '表', values: [[1]] }], { ignoreSyncs: true });
+      await expect(result).rejects.toThrow(NOT_SYNCED);
+    });
+
+    it('loads every property the reader uses before the sync that delivers it', async () => {
+      const { fake, result } = read([
+        { name: 'A', values: [[1]] },
+        { name: 'B', values: [] },
+      ]);
+      await result;
+      expect(fake.loads).toEqual([
+        { target: 'worksheets', properties: 'items/name,items/visibility', afterSyncs: 0 },
+        { target: 'usedRange:A', properties: 'address,rowIndex,columnIndex,rowCount,columnCount', afterSyncs: 1 },
+        { target: 'usedRange:B', properties: 'address,rowIndex,columnIndex,rowCount,columnCount', afterSyncs: 1 },
+        { target: 'usedRange:A', properties: 'values,numberFormat', afterSyncs: 2 },
+      ]);
+      expect(fake.syncs).toBe(3);
+    });
+  });
+
+  it('reads a workbook of 3 sheets in 3 syncs', async () => {
+    const { fake, result } = read([
+      { name: '一', values: numberedRows(10, 4) },
+      { name: '二', firstRow: 5, firstColumn: 3, values: numberedRows(200, 6) },
+      { name: '三', values: numberedRows(1, 1) },
+    ]);
+    const grids = await result;
+    expect(grids.map((g) => g.values.length)).toEqual([10, 200, 1]);
+    expect(grids[1].values).toEqual(numberedRows(200, 6));
+    expect(fake.syncs).toBe(3);
+    expect(fake.rangeByIndexes).toEqual([]);
+  });
+
+  it('reads 45,000 rows × 3 columns in chunks of 20,000 rows, complete and in order', async () => {
+    const rows = numberedRows(45_000, 3);
+    const formats = rows.map((row, r) => row.map(() => (r % 2 ? '0.00' : 'General')));
+    const { fake, result } = read([
+      { name: '小表', values: [['a']] },
+      { name: '明细', firstRow: 2, firstColumn: 2, values: rows, numberFormat: formats },
+    ]);
+    const grids = await result;
+
+    expect(MAX_ROWS_PER_SYNC).toBe(20_000);
+    // 0-based indexes: the used range starts at B2. Chunks may be fetched in any order.
+    const byStart = <T extends { startRow: number }>(list: T[]) => [...list].sort((a, b) => a.startRow - b.startRow);
+    expect(byStart(fake.rangeByIndexes)).toEqual([
+      { sheet: '明细', startRow: 1, startColumn: 1, rowCount: 20_000, columnCount: 3 },
+      { sheet: '明细', startRow: 20_001, startColumn: 1, rowCount: 20_000, columnCount: 3 },
+      { sheet: '明细', startRow: 40_001, startColumn: 1, rowCount: 5_000, columnCount: 3 },
+    ]);
+    const chunkLoads = fake.loads.filter((l) => l.target.startsWith('range:'));
+    expect(chunkLoads).toHaveLength(3);
+    expect(chunkLoads.map((l) => [l.target, l.properties])).toEqual(
+      expect.arrayContaining([
+        ['range:明细!B2:D20001', 'values,numberFormat'],
+        ['range:明细!B20002:D40001', 'values,numberFormat'],
+        ['range:明细!B40002:D45001', 'values,numberFormat'],
+      ]),
+    );
+    // Names, used ranges, then one sync per chunk; the small sheet rides along with the 5,000-row chunk.
+    expect(fake.syncs).toBe(2 + 3);
+    expect(new Set(chunkLoads.map((l) => l.afterSyncs)).size).toBe(3);
+
+    const detail = grids[1];
+    expect(detail).toMatchObject({ sheet: '明细', firstRow: 2, firstColumn: 2 });
+    expectSameRows(detail.values, rows);
+    expectSameRows(detail.numberFormats, formats);
+    expect(grids[0].values).toEqual([['a']]);
+  });
+
+  it('splits wide sheets by cell count as well as by rows', async () => {
+    const columns = 100;
+    const rows = numberedRows(2_500, columns);
+    const { fake, result } = read([{ name: '宽表', values: rows }]);
+    const grids = await result;
+    const perChunk = MAX_CELLS_PER_SYNC / columns;
+    expect(fake.rangeByIndexes.map((c) => [c.startRow, c.rowCount])).toEqual([
+      [0, perChunk],
+      [perChunk, perChunk],
+      [2 * perChunk, 2_500 - 2 * perChunk],
+    ]);
+    expect(fake.syncs).toBe(2 + 3);
+    expectSameRows(grids[0].values, rows);
+  });
+
+  describe('errors', () => {
+    it('turns an Office error into a WorkbookReadError with a Chinese message and no stack', async () => {
+      const { result } = read([{ name: '表', values: [[1]] }], { failOnSync: { at: 2, error: officeError() } });
+      const error = await result.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbookReadError);
+      const readError = error as WorkbookReadError;
+      expect(readError.file).toBe('当前工作簿');
+      expect(readError.message).toBe(
+        "读取工作簿失败：「当前工作簿」（ItemNotFound：The requested resource doesn't exist.）",
+      );
+      expect(readError.message).not.toMatch(/\bat\s/);
+      expect(readError.cause).toBeInstanceOf(Error);
+    });
+
+    it('names the file and copes with a non-Error rejection', async () => {
+      const reader = createOfficeWorkbookReader(() => Promise.reject('连接中断'), '附表2.xlsx');
+      await expect(reader.readSheets()).rejects.toThrow('读取工作簿失败：「附表2.xlsx」（连接中断）');
+    });
+
+    it('explains in Chinese when Excel is not available', async () => {
+      const reader = createOfficeWorkbookReader();
+      await expect(reader.readSheets()).rejects.toThrow(WorkbookReadError);
+      await expect(reader.readSheets()).rejects.toThrow('读取工作簿失败：「当前工作簿」（当前不在 Excel 中运行');
+    });
+  });
+
+  describe('null values past the read limit', () => {
+    it('turns null cells and rows into null', async () => {
+      const { result } = read([
+        {
+          name: '表',
+          values: [
+            [1, null],
+            [undefined, 'x'],
+            null as unknown as unknown[],
+          ],
+          numberFormat: [['General', null], ['General', 'General'], null as unknown as unknown[]],
+        },
+      ]);
+      const [grid] = await result;
+      expect(grid.values).toEqual([
+        [1, null],
+        [null, 'x'],
+        [null, null],
+      ]);
+      expect(grid.numberFormats).toEqual([
+        ['General', null],
+        ['General', 'General'],
+        [null, null],
+      ]);
+    });
+
+    it('turns a range whose values came back null into a grid of nulls of the right shape', async () => {
+      const { result } = read([{ name: '表', firstColumn: 3, values: numberedRows(3, 2) }], { cellReadLimit: 5 });
+      const [grid] = await result;
+      expect(grid).toMatchObject({ firstRow: 1, firstColumn: 3 });
+      expect(grid.values).toEqual([
+        [null, null],
+        [null, null],
+        [null, null],
+      ]);
+      expect(grid.numberFormats).toEqual(grid.values);
+    });
+  });
+});
