@@ -1,0 +1,117 @@
+/**
+ * `npm run review` arguments → review options, with Chinese errors for anything off.
+ */
+import { parseArgs } from 'node:util';
+import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
+
+export interface ReviewArgs {
+  paths: string[];
+  category: string;
+  platform: { name: string | null; unit: string | null; district: string | null; roster?: RosterEntry };
+  year: number;
+  manufacturing: boolean;
+  staffRule: 'either' | 'both';
+  json?: string;
+  sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项]
+
+选项：
+  --category <类别>      服务类别：${CATEGORIES.join('、')}
+  --platform <平台名称>  附件4-1 名录中的平台名称或运营单位名称（未给 --category 时据此确定类别）
+  --year <年份>          审核年度（上年度），默认 2024
+  --manufacturing        生产制造环节服务平台：门槛4 按 50 家计
+  --staff-rule <规则>    门槛8 人员口径：either（学历或职称之一，默认）或 both（两者都要）
+  --sample-by <方式>     抽查样本：enterprise（按企业合计金额，默认）或 order（按单笔订单金额）
+  --random <N>           另从其余中随机抽取 N 个
+  --seed <S>             随机抽样的种子（默认 1），同一种子抽得同一样本
+  --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
+  -h, --help             显示本帮助`;
+
+function integer(name: string, text: string | undefined, min: number, max: number, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text.normalize('NFKC').trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} 应为 ${min}–${max} 之间的整数，收到「${text}」`);
+  return n;
+}
+
+/** Parse the command line (without node and script). Throws UsageError with a Chinese message. */
+export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        category: { type: 'string' },
+        platform: { type: 'string' },
+        year: { type: 'string' },
+        manufacturing: { type: 'boolean' },
+        'staff-rule': { type: 'string' },
+        'sample-by': { type: 'string' },
+        random: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+    if (unknown) throw new UsageError(`不认识的选项 ${unknown[1]}\n\n${USAGE}`);
+    if (missing) throw new UsageError(`选项 ${missing[1]} 需要一个值\n\n${USAGE}`);
+    throw new UsageError(`参数有误：${msg}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (parsed.positionals.length === 0) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
+
+  let roster: RosterEntry | undefined;
+  if (v.platform !== undefined) {
+    roster = findPlatform(v.platform);
+    if (!roster && v.category === undefined) {
+      throw new UsageError(`附件4-1 名录中没有平台「${v.platform}」，请核对名称，或用 --category 指定服务类别`);
+    }
+  }
+  let category: string;
+  if (v.category !== undefined) {
+    const c = v.category.normalize('NFKC').trim();
+    if (!isCategory(c)) throw new UsageError(`服务类别「${v.category}」无效，应为：${CATEGORIES.join('、')}`);
+    category = c;
+  } else if (roster) {
+    category = roster.category;
+  } else {
+    throw new UsageError(`请用 --category 指定服务类别（${CATEGORIES.join('、')}），或用 --platform 指定附件4-1 名录中的平台名称`);
+  }
+
+  const staffRule = v['staff-rule'] ?? 'either';
+  if (staffRule !== 'either' && staffRule !== 'both') throw new UsageError(`--staff-rule 应为 either 或 both，收到「${staffRule}」`);
+  const by = v['sample-by'] ?? 'enterprise';
+  if (by !== 'enterprise' && by !== 'order') throw new UsageError(`--sample-by 应为 enterprise 或 order，收到「${by}」`);
+
+  return {
+    paths: parsed.positionals,
+    category,
+    platform: {
+      name: roster?.platform ?? v.platform?.trim() ?? null,
+      unit: roster?.unit ?? null,
+      district: roster?.district ?? null,
+      roster,
+    },
+    year: integer('year', v.year, 2000, 2100, 2024),
+    manufacturing: v.manufacturing ?? false,
+    staffRule,
+    json: v.json,
+    sample: {
+      by,
+      size: 100,
+      random: integer('random', v.random, 0, 100000, 0),
+      seed: integer('seed', v.seed, 0, 2 ** 31 - 1, 1),
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What a check is, ESLint-rule style: metadata (id, guide clause, severity, title) and a `run`
+ * that reports findings with a location through its context.
+ */
+import { a1, type CellRef } from '../grid';
+import type { RecognizedTable, TableCell, TableRow } from '../recognize';
+import type { Finding, Severity } from '../report';
+import type { Submission } from '../submission';
+
+export interface CheckMeta {
+  /** Stable kebab-case id, e.g. `duplicate-enterprise`. */
+  id: string;
+  /** The guide's clause this enforces, e.g. `门槛条件4；附表4-2-1-2 填表说明`. */
+  clause: string;
+  severity: Severity;
+  /** Short Chinese name shown to reviewers, e.g. 服务企业重复. */
+  title: string;
+}
+
+/** Where a finding points: a cell, a row of a table, a whole table, or a file. */
+export type Location =
+  | { cell: TableCell }
+  | { ref: CellRef }
+  | { table: RecognizedTable; row?: TableRow; field?: string }
+  | { file: string; sheet?: string };
+
+export interface CheckContext {
+  submission: Submission;
+  report(at: Location, message: string, severity?: Severity): void;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(context: CheckContext): void;
+}
+
+/** The finding for a location; the field's cell when the row has it, else the row's first column. */
+export function locate(at: Location): Pick<Finding, 'file' | 'sheet' | 'row' | 'cell'> {
+  if ('cell' in at) return { file: at.cell.ref.file, sheet: at.cell.ref.sheet, row: at.cell.ref.row, cell: at.cell.ref.cell };
+  if ('ref' in at) return { file: at.ref.file, sheet: at.ref.sheet, row: at.ref.row, cell: at.ref.cell };
+  if ('table' in at) {
+    const { table, row, field } = at;
+    if (!row) {
+      return { file: table.file, sheet: table.sheet, row: table.headerRow, cell: headerCell(table, field) };
+    }
+    const cell = (field && row.cells[field]) || firstCell(row);
+    return { file: table.file, sheet: table.sheet, row: row.row, cell: cell ? cell.ref.cell : null };
+  }
+  return { file: at.file, sheet: at.sheet ?? null, row: null, cell: null };
+}
+
+function firstCell(row: TableRow): TableCell | undefined {
+  let best: TableCell | undefined;
+  for (const c of Object.values(row.cells)) if (c && (!best || c.ref.column < best.ref.column)) best = c;
+  return best;
+}
+
+function headerCell(table: RecognizedTable, field?: string): string | null {
+  const info = field ? table.columns[field] : undefined;
+  const col = info?.column ?? Math.min(...Object.values(table.columns).map((c) => c?.column ?? Infinity));
+  if (!Number.isFinite(col)) return null;
+  return a1(table.headerRow + table.headerRows - 1, col);
+}
+
+/** The table's name and the row, as reviewers cite it: «附表4-2-1-2 第12行». */
+export function where(table: RecognizedTable, row: TableRow): string {
+  return `${table.spec.name} 第${row.row}行`;
+}
+
+/** Run checks over a submission and collect their findings. */
+export function runChecks(checks: readonly Check[], submission: Submission): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    check.run({
+      submission,
+      report(at, message, severity) {
+        findings.push({ check: check.meta.id, severity: severity ?? check.meta.severity, ...locate(at), message });
+      },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,28 @@
+import { cellText } from '../submission';
+import type { Check } from './check';
+
+/** 附表4-2-1-2 lists every served enterprise once: a later row naming an earlier enterprise is a duplicate. */
+const check: Check = {
+  meta: {
+    id: 'duplicate-enterprise',
+    clause: '门槛条件4（服务企业名单“全部企业，不重复”）；附表4-2-1-2 填表说明“不能有重复”',
+    severity: 'error',
+    title: '服务企业重复',
+  },
+  run({ submission, report }) {
+    for (const d of submission.serviceList.duplicates) {
+      const name = cellText(d.row.cells.enterprise);
+      const how =
+        d.by === 'name'
+          ? name === d.first.name
+            ? '名称相同'
+            : `名称写法不同但实为同一企业（第${d.first.row.row}行写作「${d.first.name}」）`
+          : `统一社会信用代码相同（${d.first.creditCode}）`;
+      report(
+        { table: d.table, row: d.row, field: d.by === 'name' ? 'enterprise' : 'creditCode' },
+        `「${name}」与${d.first.table.spec.name}第${d.first.row.row}行「${d.first.name}」重复：${how}。重复行不重复计数`,
+      );
+    }
+  },
+};
+export default check;

@@ -1,0 +1,41 @@
+/** Every check the review runs, in the order their findings are listed. */
+import activityOrder from './activityOrder';
+import type { Check } from './check';
+import creditCodeInvalid from './creditCodeInvalid';
+import dateOutOfYear from './dateOutOfYear';
+import duplicateEnterprise from './duplicateEnterprise';
+import fileUnreadable from './fileUnreadable';
+import headerUnrecognized from './headerUnrecognized';
+import institutionDate from './institutionDate';
+import notInServiceList from './notInServiceList';
+import possibleDuplicateEnterprise from './possibleDuplicateEnterprise';
+import qualificationUnrecognized from './qualificationUnrecognized';
+import regionOrder from './regionOrder';
+import regionOutside from './regionOutside';
+import regionUnknown from './regionUnknown';
+import sizeClassInvalid from './sizeClassInvalid';
+import tableMissing from './tableMissing';
+import totalMismatch from './totalMismatch';
+import valueUnreadable from './valueUnreadable';
+
+export const CHECKS: readonly Check[] = [
+  fileUnreadable,
+  tableMissing,
+  headerUnrecognized,
+  valueUnreadable,
+  duplicateEnterprise,
+  possibleDuplicateEnterprise,
+  regionOrder,
+  regionOutside,
+  regionUnknown,
+  creditCodeInvalid,
+  sizeClassInvalid,
+  dateOutOfYear,
+  notInServiceList,
+  institutionDate,
+  qualificationUnrecognized,
+  activityOrder,
+  totalMismatch,
+];
+
+export type { Check, CheckContext, CheckMeta } from './check';

@@ -1,0 +1,24 @@
+import { cellText } from '../submission';
+import type { Check } from './check';
+
+/** An amount, date, percentage or count that cannot be read is named, since it then counts as missing. */
+const check: Check = {
+  meta: {
+    id: 'value-unreadable',
+    clause: '附件4-2-1 各附表（金额、日期、百分比、数量列）',
+    severity: 'warning',
+    title: '数值无法识别',
+  },
+  run({ submission, report }) {
+    for (const table of submission.tables) {
+      for (const row of table.rows) {
+        for (const [key, cell] of Object.entries(row.cells)) {
+          if (!cell?.parsed || cell.parsed.state !== 'error') continue;
+          const label = table.columns[key]?.field.label ?? key;
+          report({ cell }, `${table.spec.name}「${label}」的值「${cellText(cell)}」无法识别：${cell.parsed.reason}`);
+        }
+      }
+    }
+  },
+};
+export default check;

@@ -1,0 +1,58 @@
+/**
+ * 附表4-2-1-8 企业资质: the six qualifications 指标7 recognises, read from the many ways they are written.
+ */
+import type { Qualification } from './report';
+
+export const QUALIFICATIONS: readonly Qualification[] = ['创新型中小企业', '专精特新', '国家小巨人', '隐形冠军', '单项冠军', '独角兽'];
+
+/** Default tier order for counting an enterprise once (指标7: 同一企业多种资质不重复计分), highest first. */
+export const DEFAULT_QUALIFICATION_ORDER: readonly Qualification[] = ['单项冠军', '国家小巨人', '隐形冠军', '独角兽', '专精特新', '创新型中小企业'];
+
+function clean(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s"'“”‘’「」『』《》]/g, '')
+    .replace(/(企业|称号|认定)$/g, '');
+}
+
+/** One qualification phrase → its canonical name, or null when it is none of the six. */
+function canonical(phrase: string): Qualification | null {
+  const t = clean(phrase);
+  if (!t) return null;
+  if (/小巨人/.test(t)) return '国家小巨人';
+  if (/单项冠军/.test(t)) return '单项冠军';
+  if (/隐形冠军/.test(t)) return '隐形冠军';
+  if (/独角兽/.test(t)) return '独角兽';
+  if (/专精特新/.test(t)) return '专精特新';
+  if (/^(北京市?|市级|国家级?)?创新型(中小企业|中小|企业)?$/.test(t)) return '创新型中小企业';
+  return null;
+}
+
+/**
+ * Read a 企业资质 cell: every qualification it names (a cell may list several), and the parts that name none.
+ *
+ * @example
+ * readQualifications('专精特新、国家级专精特新“小巨人”') // { found: ['专精特新', '国家小巨人'], unrecognized: [] }
+ * readQualifications('高新技术企业') // { found: [], unrecognized: ['高新技术企业'] }
+ */
+export function readQualifications(text: string): { found: Qualification[]; unrecognized: string[] } {
+  const found: Qualification[] = [];
+  const unrecognized: string[] = [];
+  // Split on list separators, but not inside 专精特新“小巨人” (quotes are stripped before matching).
+  for (const part of text.normalize('NFKC').split(/[、,，;；/|\n]+|和|及/)) {
+    const p = part.trim();
+    if (!p) continue;
+    const q = canonical(p);
+    if (q) {
+      if (!found.includes(q)) found.push(q);
+    } else unrecognized.push(p);
+  }
+  return { found, unrecognized };
+}
+
+/** The highest of several qualifications by the given order. */
+export function highestQualification(found: readonly Qualification[], order: readonly string[] = DEFAULT_QUALIFICATION_ORDER): Qualification | null {
+  let best: Qualification | null = null;
+  for (const q of found) if (best === null || order.indexOf(q) < order.indexOf(best)) best = q;
+  return best;
+}

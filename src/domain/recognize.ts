@@ -1,0 +1,305 @@
+/**
+ * Find the attachment tables in a submission's sheets, by their header words, wherever the header
+ * sits in the first 15 rows, and lift their data rows into typed cells that remember their source.
+ */
+import { a1, cellAt, formatAt, lastColumn, lastRow, type CellRef, type CellValue, type SheetGrid } from './grid';
+import { TABLE_SPECS, headerKey, headerUnit, type FieldSpec, type TableKind, type TableSpec } from './tableSpecs';
+import { isBlank, parseAmount, parseCount, parseDate, parsePercent } from './values';
+
+/** How far down a header may sit (title rows, unit and stamp lines above it). */
+export const HEADER_SEARCH_ROWS = 15;
+
+export type Parsed<T> = { state: 'ok'; value: T; note?: string } | { state: 'blank' } | { state: 'error'; reason: string };
+
+export interface DateParts {
+  y: number;
+  m: number;
+  d: number;
+  iso: string;
+}
+
+export interface TableCell {
+  value: CellValue;
+  format?: string;
+  ref: CellRef;
+  /** The typed reading of amount, date, percent and count columns. */
+  parsed?: Parsed<number | DateParts>;
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: Partial<Record<string, TableCell>>;
+}
+
+export interface SummaryRow extends TableRow {
+  /** The words that mark it: 合计, 平均满意度… */
+  label: string;
+}
+
+export interface ColumnInfo {
+  field: FieldSpec;
+  column: number;
+  header: string;
+  unit?: '万元' | '元';
+}
+
+export interface RecognizedTable {
+  kind: TableKind;
+  spec: TableSpec;
+  file: string;
+  sheet: string;
+  /** First header row, 1-based. */
+  headerRow: number;
+  /** 1 or 2 (a two-row header with merged group cells). */
+  headerRows: number;
+  columns: Partial<Record<string, ColumnInfo>>;
+  rows: TableRow[];
+  summaryRows: SummaryRow[];
+}
+
+/** A sheet that holds no recognisable table, with the header it came closest to. */
+export interface UnrecognizedSheet {
+  file: string;
+  sheet: string;
+  /** Best partial match, when some header words were found. */
+  nearest?: { kind: TableKind; row: number; missing: string[] };
+  empty: boolean;
+}
+
+function text(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return '';
+  return String(v).trim();
+}
+
+interface HeaderMatch {
+  spec: TableSpec;
+  row: number;
+  rows: 1 | 2;
+  columns: Map<string, { column: number; header: string }>;
+  score: number;
+}
+
+/** Assign header cells to fields: every (cell, field) pair scored, longest and exact matches first. */
+function matchHeader(spec: TableSpec, headers: { column: number; header: string }[]): Map<string, { column: number; header: string }> {
+  const pairs: { field: string; column: number; header: string; score: number }[] = [];
+  for (const h of headers) {
+    const key = headerKey(h.header);
+    if (!key || key.length > 40) continue;
+    for (const f of spec.fields) {
+      let best = 0;
+      for (const syn of f.synonyms) {
+        const s = headerKey(syn);
+        if (key === s) best = Math.max(best, 1000 + s.length);
+        else if (s.length >= 2 && key.includes(s)) best = Math.max(best, s.length);
+      }
+      if (best > 0) pairs.push({ field: f.key, column: h.column, header: h.header, score: best });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const byField = new Map<string, { column: number; header: string }>();
+  const usedColumns = new Set<number>();
+  for (const p of pairs) {
+    if (byField.has(p.field) || usedColumns.has(p.column)) continue;
+    byField.set(p.field, { column: p.column, header: p.header });
+    usedColumns.add(p.column);
+  }
+  return byField;
+}
+
+function headerCells(grid: SheetGrid, row: number, below?: number): { column: number; header: string }[] {
+  const out: { column: number; header: string }[] = [];
+  for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
+    const upper = text(cellAt(grid, row, c));
+    const lower = below ? text(cellAt(grid, below, c)) : '';
+    // Two-row headers: the sub-header names the column; a vertically merged cell leaves it to the top row.
+    const h = lower || upper;
+    if (h) out.push({ column: c, header: h });
+  }
+  return out;
+}
+
+function findHeader(grid: SheetGrid): { best?: HeaderMatch; nearest?: HeaderMatch } {
+  let best: HeaderMatch | undefined;
+  let nearest: HeaderMatch | undefined;
+  const last = Math.min(lastRow(grid), grid.firstRow + HEADER_SEARCH_ROWS - 1);
+  for (let r = grid.firstRow; r <= last; r++) {
+    const candidates: { rows: 1 | 2; cells: { column: number; header: string }[] }[] = [{ rows: 1, cells: headerCells(grid, r) }];
+    if (r + 1 <= lastRow(grid)) candidates.push({ rows: 2, cells: headerCells(grid, r, r + 1) });
+    for (const cand of candidates) {
+      if (cand.cells.length === 0) continue;
+      for (const spec of TABLE_SPECS) {
+        const columns = matchHeader(spec, cand.cells);
+        const hasRequired = spec.required.every((k) => columns.has(k));
+        // Fields found, then how much of the table's own header they cover.
+        // A two-row reading must find more than its lower row alone; the small penalty lets that row win ties.
+        const score = columns.size + columns.size / spec.fields.length - (cand.rows === 2 ? 0.001 : 0);
+        const m: HeaderMatch = { spec, row: r, rows: cand.rows, columns, score };
+        if (hasRequired && columns.size >= 2) {
+          if (!best || score > best.score + 1e-9) best = m;
+        } else if (columns.size >= 2 && (!nearest || score > nearest.score)) {
+          nearest = m;
+        }
+      }
+    }
+  }
+  return { best, nearest };
+}
+
+const SUMMARY_WORDS = /^(合计|总计|小计|平均满意度|平均值|平均|总数)/;
+const NOTE_WORDS = /^(填表说明|填报说明|说明|注[:：]|注释|备注[:：]|填报单位|填表单位|单位负责人|负责人|审核人|制表人|填表人|联系人[:：]|日期[:：]|（盖章）|\(盖章\))/;
+const PLACEHOLDER = /^(…+|\.{3,}|……)$/;
+
+function rowTexts(grid: SheetGrid, row: number): string[] {
+  const out: string[] = [];
+  for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
+    const t = text(cellAt(grid, row, c));
+    if (t) out.push(t.normalize('NFKC').replace(/\s+/g, ''));
+  }
+  return out;
+}
+
+function parseCell(field: FieldSpec, value: CellValue, format: string | undefined, unit: '万元' | '元' | undefined): Parsed<number | DateParts> | undefined {
+  switch (field.type) {
+    case 'amount': {
+      const p = parseAmount(value, unit ?? '万元');
+      if (p.ok === 'blank') return { state: 'blank' };
+      return p.ok ? { state: 'ok', value: p.wan } : { state: 'error', reason: p.reason };
+    }
+    case 'date': {
+      const p = parseDate(value, format, true);
+      if (p.ok === 'blank') return { state: 'blank' };
+      return p.ok ? { state: 'ok', value: { ...p.date, iso: p.iso } } : { state: 'error', reason: p.reason };
+    }
+    case 'percent': {
+      const p = parsePercent(value, format);
+      if (p.ok === 'blank') return { state: 'blank' };
+      return p.ok ? { state: 'ok', value: p.percent } : { state: 'error', reason: p.reason };
+    }
+    case 'count': {
+      const p = parseCount(value);
+      if (p.ok === 'blank') return { state: 'blank' };
+      return p.ok ? { state: 'ok', value: p.count } : { state: 'error', reason: p.reason };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function liftRow(grid: SheetGrid, row: number, columns: Partial<Record<string, ColumnInfo>>): TableRow {
+  const cells: Partial<Record<string, TableCell>> = {};
+  for (const [key, info] of Object.entries(columns)) {
+    if (!info) continue;
+    const value = cellAt(grid, row, info.column);
+    const format = formatAt(grid, row, info.column);
+    const ref: CellRef = { file: grid.file, sheet: grid.sheet, row, column: info.column, cell: a1(row, info.column) };
+    const cell: TableCell = { value, ref };
+    if (format) cell.format = format;
+    const parsed = parseCell(info.field, value, format, info.unit);
+    if (parsed) cell.parsed = parsed;
+    cells[key] = cell;
+  }
+  return { row, cells };
+}
+
+/** A «单位：元» line above the header, if any. */
+function unitLine(grid: SheetGrid, headerRow: number): '万元' | '元' | undefined {
+  for (let r = grid.firstRow; r < headerRow; r++) {
+    for (const t of rowTexts(grid, r)) {
+      const m = /单位[:：]?(万元|元)/.exec(t);
+      if (m) return m[1] as '万元' | '元';
+    }
+  }
+  return undefined;
+}
+
+/** Lift a sheet's table, given the header that matched. */
+function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
+  const columns: Partial<Record<string, ColumnInfo>> = {};
+  for (const [key, col] of m.columns) {
+    const field = m.spec.fields.find((f) => f.key === key)!;
+    const info: ColumnInfo = { field, column: col.column, header: col.header };
+    if (field.type === 'amount') {
+      // The unit sits in the header itself, in its group cell above, or in a 单位：元 line over the table.
+      const above = m.rows === 2 ? text(cellAt(grid, m.row, col.column)) : '';
+      if (/元/.test(col.header.normalize('NFKC'))) info.unit = headerUnit(col.header);
+      else if (/元/.test(above.normalize('NFKC'))) info.unit = headerUnit(above);
+      else info.unit = unitLine(grid, m.row) ?? '万元';
+    }
+    columns[key] = info;
+  }
+  const rows: TableRow[] = [];
+  const summaryRows: SummaryRow[] = [];
+  for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
+    const texts = rowTexts(grid, r);
+    const hasNonText = (() => {
+      for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
+        const v = cellAt(grid, r, c);
+        if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return true;
+      }
+      return false;
+    })();
+    if (!hasNonText) continue;
+    const summary = texts.find((t) => SUMMARY_WORDS.test(t));
+    if (summary) {
+      summaryRows.push({ ...liftRow(grid, r, columns), label: summary.match(SUMMARY_WORDS)![0] });
+      continue;
+    }
+    if (texts.length > 0 && NOTE_WORDS.test(texts[0]) && texts.length <= 2) break;
+    if (texts.length > 0 && texts.every((t) => PLACEHOLDER.test(t) || /^\d+$/.test(t))) {
+      // A numbered template row left empty, or a "……" line.
+      const lifted = liftRow(grid, r, columns);
+      const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value) && !PLACEHOLDER.test(text(c.value)));
+      if (!meaningful) continue;
+    }
+    const lifted = liftRow(grid, r, columns);
+    const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value));
+    if (!meaningful) continue;
+    rows.push(lifted);
+  }
+  return {
+    kind: m.spec.kind,
+    spec: m.spec,
+    file: grid.file,
+    sheet: grid.sheet,
+    headerRow: m.row,
+    headerRows: m.rows,
+    columns,
+    rows,
+    summaryRows,
+  };
+}
+
+/**
+ * Recognise the attachment tables among a submission's sheets.
+ *
+ * @example
+ * const { tables, unrecognized } = recognizeTables(grids);
+ * tables.find((t) => t.kind === '4-2-1-2')?.rows.length
+ */
+export function recognizeTables(grids: SheetGrid[]): { tables: RecognizedTable[]; unrecognized: UnrecognizedSheet[] } {
+  const tables: RecognizedTable[] = [];
+  const unrecognized: UnrecognizedSheet[] = [];
+  for (const grid of grids) {
+    if (grid.values.length === 0) {
+      unrecognized.push({ file: grid.file, sheet: grid.sheet, empty: true });
+      continue;
+    }
+    const { best, nearest } = findHeader(grid);
+    if (best) {
+      tables.push(liftTable(grid, best));
+    } else {
+      const u: UnrecognizedSheet = { file: grid.file, sheet: grid.sheet, empty: false };
+      if (nearest) {
+        u.nearest = {
+          kind: nearest.spec.kind,
+          row: nearest.row,
+          missing: nearest.spec.required.filter((k) => !nearest.columns.has(k)).map((k) => nearest.spec.fields.find((f) => f.key === k)!.label),
+        };
+      }
+      unrecognized.push(u);
+    }
+  }
+  return { tables, unrecognized };
+}

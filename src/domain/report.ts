@@ -1,0 +1,103 @@
+/**
+ * The review's output as data: one report object, findings as records (frictionless-style),
+ * so the CLI, the workbook writer and the task pane all read the same thing.
+ */
+import type { Region } from './region';
+import type { TableKind } from './tableSpecs';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export interface Finding {
+  /** The check's stable id, e.g. `duplicate-enterprise`. */
+  check: string;
+  severity: Severity;
+  /** File, sheet, 1-based row and A1 cell; null where the finding is about a whole file or table. */
+  file: string | null;
+  sheet: string | null;
+  row: number | null;
+  cell: string | null;
+  /** Chinese, names what is wrong and where to look. */
+  message: string;
+}
+
+export interface TableSummary {
+  kind: TableKind;
+  file: string;
+  sheet: string;
+  headerRow: number;
+  dataRows: number;
+}
+
+export type Qualification = '创新型中小企业' | '专精特新' | '国家小巨人' | '隐形冠军' | '单项冠军' | '独角兽';
+
+export interface Indicators {
+  serviceEnterprises: number;
+  jjjEnterprises: number;
+  byRegion: Record<'北京' | '天津' | '河北', number>;
+  cooperatingInstitutions: number;
+  qualifiedStaff: number;
+  /** 0–1, or null when there is no in-year order with an amount. */
+  smeRevenueShare: number | null;
+  /** 0–100, or null when no satisfaction was given. */
+  averageSatisfaction: number | null;
+  satisfactionSample: number;
+  satisfactionSampleRequired: number;
+  innovativeEnterprises: { total: number; byQualification: Record<Qualification, number> };
+  serviceProducts: number;
+  /** Every in-year activity of 附表4-2-1-5. */
+  activities: number;
+  qualifyingActivities: number;
+  policyTalks: number;
+  jjjOrderEnterprises: number;
+  freeServices: { activities: number; products: number; total: number };
+}
+
+export type ThresholdStatus = 'pass' | 'fail' | 'manual';
+
+export interface Threshold {
+  /** T1 … T11, the guide's 门槛条件 numbering. */
+  id: string;
+  /** The condition in the guide's words, shortened. */
+  title: string;
+  status: ThresholdStatus;
+  value: number | null;
+  required: number | null;
+  /** Chinese explanation of how the value was reached or what the reviewer must check. */
+  note: string;
+}
+
+export interface EnterpriseSample {
+  rank: number;
+  enterprise: string;
+  /** 万元 */
+  amount: number;
+  orders: number;
+  contracts: string[];
+  /** How it was chosen: among the largest amounts, or drawn at random from the rest. */
+  selection: 'amount' | 'random';
+}
+
+export interface OrderSample {
+  rank: number;
+  enterprise: string;
+  amount: number;
+  contract: string;
+  file: string;
+  sheet: string;
+  row: number;
+  selection: 'amount' | 'random';
+}
+
+export interface ReviewReport {
+  schemaVersion: 1;
+  platform: { name: string | null; category: string; unit?: string | null; district?: string | null };
+  year: number;
+  tables: TableSummary[];
+  indicators: Indicators;
+  thresholds: Threshold[];
+  findings: Finding[];
+  sampleRule: { by: 'enterprise' | 'order'; size: number; random: number; seed: number | null; description: string };
+  sample: EnterpriseSample[] | OrderSample[];
+}

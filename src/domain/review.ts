@@ -1,0 +1,102 @@
+/**
+ * The review in one call: sheets in, one report out. Callers (CLI, task pane, standalone page)
+ * read the files through a workbook adapter and hand the grids here.
+ */
+import { CHECKS } from './checks';
+import { runChecks } from './checks/check';
+import type { SheetGrid } from './grid';
+import { computeIndicators } from './indicators';
+import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
+import { recognizeTables } from './recognize';
+import type { Finding, ReviewReport, Severity } from './report';
+import { chooseSample, describeSample, type SampleOptions } from './sample';
+import { buildSubmission, type GivenFile, type ReviewOptions } from './submission';
+import { evaluateThresholds } from './thresholds';
+
+/** One file of a submission as an adapter delivers it: its sheets, or why it could not be read. */
+export interface SubmittedFile {
+  file: string;
+  grids?: SheetGrid[];
+  error?: string;
+}
+
+export interface ReviewInput {
+  files: SubmittedFile[];
+  platform: { name: string | null; category: string; unit?: string | null; district?: string | null };
+  year?: number;
+  manufacturing?: boolean;
+  staffRule?: 'either' | 'both';
+  qualificationOrder?: readonly string[];
+  sample?: Partial<SampleOptions>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Findings in the order reviewers read them: severity, then the files and sheets as submitted
+ * (file-level findings first), then row.
+ */
+export function sortFindings(findings: Finding[], files: SubmittedFile[]): Finding[] {
+  const fileOrder = new Map<string, number>();
+  const sheetOrder = new Map<string, number>();
+  files.forEach((f, i) => {
+    fileOrder.set(f.file, i);
+    f.grids?.forEach((g, j) => sheetOrder.set(`${f.file}\u0000${g.sheet}`, j));
+  });
+  const fileRank = (f: Finding) => (f.file === null ? -1 : (fileOrder.get(f.file) ?? files.length));
+  const sheetRank = (f: Finding) => (f.sheet === null ? -1 : (sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? 0));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        fileRank(a.f) - fileRank(b.f) ||
+        sheetRank(a.f) - sheetRank(b.f) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+/**
+ * Review one platform's submission.
+ *
+ * @example
+ * const report = reviewSubmission({ files: [{ file: 'a.xlsx', grids }], platform: { name: null, category: '技术创新' } });
+ * report.thresholds.find((t) => t.id === 'T4')?.status
+ */
+export function reviewSubmission(input: ReviewInput): ReviewReport {
+  const options: ReviewOptions = {
+    year: input.year ?? 2024,
+    category: input.platform.category,
+    manufacturing: input.manufacturing ?? false,
+    staffRule: input.staffRule ?? 'either',
+    qualificationOrder: input.qualificationOrder ?? DEFAULT_QUALIFICATION_ORDER,
+  };
+  const grids = input.files.flatMap((f) => f.grids ?? []);
+  const recognized = recognizeTables(grids);
+  const given: GivenFile[] = input.files.map((f) => ({ file: f.file, sheets: f.grids?.map((g) => g.sheet), error: f.error }));
+  const submission = buildSubmission(given, recognized, options);
+  const findings = sortFindings(runChecks(CHECKS, submission), input.files);
+  const indicators = computeIndicators(submission);
+  const thresholds = evaluateThresholds(indicators, options);
+  const sampleOptions: SampleOptions = { by: 'enterprise', size: 100, random: 0, seed: 1, ...input.sample };
+  const { sample, pool } = chooseSample(submission, sampleOptions);
+  return {
+    schemaVersion: 1,
+    platform: input.platform,
+    year: options.year,
+    tables: recognized.tables.map((t) => ({ kind: t.kind, file: t.file, sheet: t.sheet, headerRow: t.headerRow, dataRows: t.rows.length })),
+    indicators,
+    thresholds,
+    findings,
+    sampleRule: {
+      by: sampleOptions.by,
+      size: sampleOptions.size,
+      random: sampleOptions.random,
+      seed: sampleOptions.random > 0 ? sampleOptions.seed : null,
+      description: describeSample(sampleOptions, pool),
+    },
+    sample,
+  };
+}

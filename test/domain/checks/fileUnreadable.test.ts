@@ -1,0 +1,19 @@
+import { checkTester, table } from '../../helpers/submission';
+
+const good = [table('4-2-1-2', [[1, '北京甲公司', 'x', '北京']])];
+
+checkTester('file-unreadable', {
+  valid: [{ name: 'a readable workbook', files: { 'a.xlsx': good } }],
+  invalid: [
+    {
+      name: 'random bytes and an empty file beside a good one',
+      files: { 'a.xlsx': good, '损坏.xlsx': Buffer.from([1, 2, 3, 4, 5]), '空.xlsx': Buffer.alloc(0) },
+      findings: [{ at: '损坏.xlsx', message: /不是有效的 \.xlsx/ }, { at: '空.xlsx', message: /文件为空/ }],
+    },
+    {
+      name: 'an old .xls signature',
+      files: { 'a.xlsx': good, 'old.xlsx': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
+      findings: [{ at: 'old.xlsx', message: /旧版 \.xls/ }],
+    },
+  ],
+});
