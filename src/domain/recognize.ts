@@ -108,14 +108,14 @@ function matchHeader(spec: TableSpec, headers: { column: number; header: string 
   return byField;
 }
 
-function headerCells(grid: SheetGrid, row: number, below?: number): { column: number; header: string }[] {
-  const out: { column: number; header: string }[] = [];
+function headerCells(grid: SheetGrid, row: number, below?: number): { column: number; header: string; fromUpper?: boolean }[] {
+  const out: { column: number; header: string; fromUpper?: boolean }[] = [];
   for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
     const upper = text(cellAt(grid, row, c));
     const lower = below ? text(cellAt(grid, below, c)) : '';
     // Two-row headers: the sub-header names the column; a vertically merged cell leaves it to the top row.
     const h = lower || upper;
-    if (h) out.push({ column: c, header: h });
+    if (h) out.push({ column: c, header: h, fromUpper: below !== undefined && !lower });
   }
   return out;
 }
@@ -125,12 +125,18 @@ function findHeader(grid: SheetGrid): { best?: HeaderMatch; nearest?: HeaderMatc
   let nearest: HeaderMatch | undefined;
   const last = Math.min(lastRow(grid), grid.firstRow + HEADER_SEARCH_ROWS - 1);
   for (let r = grid.firstRow; r <= last; r++) {
-    const candidates: { rows: 1 | 2; cells: { column: number; header: string }[] }[] = [{ rows: 1, cells: headerCells(grid, r) }];
+    const candidates: { rows: 1 | 2; cells: { column: number; header: string; fromUpper?: boolean }[] }[] = [{ rows: 1, cells: headerCells(grid, r) }];
     if (r + 1 <= lastRow(grid)) candidates.push({ rows: 2, cells: headerCells(grid, r, r + 1) });
     for (const cand of candidates) {
       if (cand.cells.length === 0) continue;
       for (const spec of TABLE_SPECS) {
         const columns = matchHeader(spec, cand.cells);
+        if (cand.rows === 2) {
+          // A real two-row header names columns from both rows (merged cells above, sub-headers below).
+          const upper = new Set(cand.cells.filter((c) => c.fromUpper).map((c) => c.column));
+          const cols = [...columns.values()].map((c) => c.column);
+          if (!cols.some((c) => upper.has(c)) || cols.every((c) => upper.has(c))) continue;
+        }
         const hasRequired = spec.required.every((k) => columns.has(k));
         // Fields found, then how much of the table's own header they cover.
         // A two-row reading must find more than its lower row alone; the small penalty lets that row win ties.

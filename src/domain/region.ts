@@ -3,6 +3,7 @@
  * 附表4-2-1-2 or, when that is blank, from the place name that leads the enterprise's name.
  * The list must be ordered 北京, 天津, 河北; this module supplies the region and its rank.
  */
+import { normalizeName } from './enterpriseName';
 import { isBlank } from './values';
 
 export type Region = '北京' | '天津' | '河北' | '其他' | '未知';
@@ -32,6 +33,20 @@ export function regionRank(region: Region): number {
 
 type Known = Exclude<Region, '未知'>;
 
+/** Other provinces, municipalities, autonomous regions, SARs (short names; a 省/市/自治区 suffix just follows). */
+const OTHER_PROVINCES = [
+  '上海', '重庆', '山西', '内蒙古', '内蒙', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
+  '河南', '湖北', '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏',
+  '新疆', '台湾', '香港', '澳门',
+];
+
+/** Their capitals, and the sub-provincial cities. */
+const OTHER_CAPITALS = [
+  '太原', '呼和浩特', '沈阳', '长春', '哈尔滨', '南京', '杭州', '合肥', '福州', '南昌', '济南', '郑州', '武汉', '长沙',
+  '广州', '南宁', '海口', '成都', '贵阳', '昆明', '拉萨', '西安', '兰州', '西宁', '银川', '乌鲁木齐', '台北', '深圳',
+  '大连', '青岛', '宁波', '厦门',
+];
+
 /**
  * Place words per region. A word matches with or without its 市/区/县/省 suffix: `海淀` and `海淀区`
  * are one entry. Names shared with places elsewhere are in {@link SHARED} instead.
@@ -53,14 +68,8 @@ const PLACES: Readonly<Record<Known, readonly string[]>> = {
     '曹妃甸', '北戴河', '白沟', '任丘', '迁安', '遵化', '武安', '黄骅',
   ],
   其他: [
-    // Provinces, municipalities, autonomous regions, SARs (short names; a 省/市/自治区 suffix just follows).
-    '上海', '重庆', '山西', '内蒙古', '内蒙', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西',
-    '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃',
-    '青海', '宁夏', '新疆', '台湾', '香港', '澳门',
-    // Capitals and sub-provincial cities.
-    '太原', '呼和浩特', '沈阳', '长春', '哈尔滨', '南京', '杭州', '合肥', '福州', '南昌', '济南', '郑州', '武汉',
-    '长沙', '广州', '南宁', '海口', '成都', '贵阳', '昆明', '拉萨', '西安', '兰州', '西宁', '银川', '乌鲁木齐',
-    '台北', '深圳', '大连', '青岛', '宁波', '厦门',
+    ...OTHER_PROVINCES,
+    ...OTHER_CAPITALS,
     // Other prefecture-level cities, so that their districts named like Beijing's or Tianjin's
     // (长春朝阳区, 南通通州区, 沈阳和平区, 临沂河东区) are not taken for 京津冀.
     '大同', '阳泉', '长治', '晋城', '朔州', '晋中', '运城', '忻州', '临汾', '吕梁',
@@ -118,13 +127,12 @@ const SHARED: Readonly<Record<string, Known>> = {
 };
 
 /** One-character abbreviations (简称), understood only as the whole cell: inside text they are ordinary characters. */
-const ABBREVIATIONS: Readonly<Record<string, Known>> = {
-  京: '北京', 津: '天津', 冀: '河北',
-  沪: '其他', 渝: '其他', 晋: '其他', 蒙: '其他', 辽: '其他', 吉: '其他', 黑: '其他', 苏: '其他', 浙: '其他',
-  皖: '其他', 闽: '其他', 赣: '其他', 鲁: '其他', 豫: '其他', 鄂: '其他', 湘: '其他', 粤: '其他', 桂: '其他',
-  琼: '其他', 川: '其他', 蜀: '其他', 贵: '其他', 黔: '其他', 云: '其他', 滇: '其他', 藏: '其他', 陕: '其他',
-  秦: '其他', 甘: '其他', 陇: '其他', 青: '其他', 宁: '其他', 新: '其他', 港: '其他', 澳: '其他', 台: '其他',
-};
+const ABBREVIATIONS: ReadonlyMap<string, Known> = new Map<string, Known>([
+  ['京', '北京'],
+  ['津', '天津'],
+  ['冀', '河北'],
+  ...Array.from('沪渝晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台', (ch): [string, Known] => [ch, '其他']),
+]);
 
 /**
  * Place words that may lead an enterprise name without an administrative suffix. Any other place
@@ -135,7 +143,8 @@ const SAFE_NAME_PREFIXES = new Set([
   '平谷', '密云', '延庆', '南开', '东丽', '西青', '津南', '武清', '宝坻', '滨海新区', '宁河', '静海', '蓟州',
   '石家庄', '唐山', '秦皇岛', '邯郸', '邢台', '保定', '张家口', '承德', '沧州', '廊坊', '衡水', '雄安', '定州',
   '辛集', '三河', '燕郊', '涿州', '固安', '香河', '霸州', '高碑店',
-  ...PLACES.其他.slice(0, PLACES.其他.indexOf('大同')),
+  ...OTHER_PROVINCES,
+  ...OTHER_CAPITALS,
   '苏州', '无锡', '常州', '南通', '徐州', '扬州', '温州', '嘉兴', '绍兴', '台州', '佛山', '东莞', '珠海', '汕头',
   '惠州', '烟台', '潍坊', '淄博', '临沂', '洛阳', '宜昌', '襄阳', '株洲', '绵阳', '泉州', '漳州', '芜湖', '鞍山',
   '包头', '鄂尔多斯', '大庆',
@@ -169,15 +178,6 @@ const ADMIN_SUFFIX = /^(?:省|市|区|县|州|盟|旗|新区|自治)/;
 /** Administrative-unit words left over once known places are taken out: evidence of some other place. */
 const OTHER_PLACE_MARK = /省|市|县|州|盟|旗|自治/;
 
-/** Cell text folded for matching: NFKC, no white space or invisible characters, brackets as `()`. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\p{Z}\p{Cc}\p{Cf}]+/gu, '')
-    .replace(/[【〔〖[]/g, '(')
-    .replace(/[】〕〗\]]/g, ')');
-}
-
 /** The token at `start`, longest first (so 河北区 beats 河北, 大兴安岭 beats 大兴), if any. */
 function tokenAt(text: string, start: number): Token | undefined {
   for (let len = Math.min(LONGEST, text.length - start); len >= 2; len--) {
@@ -189,7 +189,7 @@ function tokenAt(text: string, start: number): Token | undefined {
 
 /** The region a 所属省市 cell names, or null when it names nothing recognisable. */
 function regionOfProvince(text: string): Known | null {
-  const whole = ABBREVIATIONS[text.replace(/[省市]$/, '')];
+  const whole = ABBREVIATIONS.get(text.replace(/[省市]$/, ''));
   if (whole) return whole;
   const found: Token[] = [];
   let rest = '';
@@ -248,12 +248,12 @@ function leadingPlace(name: string): Known | null {
  * resolveRegion('xx') // { region: '未知', basis: 'none' }
  */
 export function resolveRegion(province: string | null | undefined, enterpriseName?: string): RegionResult {
-  if (!isBlank(province)) {
-    const region = regionOfProvince(fold(province as string));
+  if (typeof province === 'string' && !isBlank(province)) {
+    const region = regionOfProvince(normalizeName(province));
     return region ? { region, basis: 'province' } : { region: '未知', basis: 'none' };
   }
   if (enterpriseName) {
-    const region = regionOfName(fold(enterpriseName));
+    const region = regionOfName(normalizeName(enterpriseName));
     if (region) return { region, basis: 'name' };
   }
   return { region: '未知', basis: 'none' };

@@ -167,7 +167,10 @@ export function parseAmount(value: CellValue, unit: '万元' | '元'): AmountRes
   return wan === null ? fail : { ok: true, wan };
 }
 
-/** Serial day 61 is 1900-03-01; Excel counts a 1900-02-29 that never was, so earlier serials are off by one. */
+/**
+ * Serials count days from 1899-12-30 from serial 61 (1900-03-01) on. Excel counts a 1900-02-29 that
+ * never was (serial 60), so serials below it count from a day later.
+ */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
@@ -209,7 +212,6 @@ function fromSerial(serial: number, raw: string): DateResult {
   const day = Math.floor(serial);
   if (day < 1) return { ok: false, reason: `无法识别的日期「${raw}」` };
   if (day === 60) return { ok: false, reason: `日期不存在「${raw}」（1900-02-29）` };
-  // Before serial 61 Excel's leap-year bug has not kicked in yet: count from 1899-12-31.
   const ms = EXCEL_EPOCH_MS + (day < 60 ? day + 1 : day) * MS_PER_DAY;
   const dt = new Date(ms);
   return ok(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), 'day');
@@ -272,7 +274,10 @@ export function parseDate(value: CellValue, numberFormat?: string | null, assume
   return fail;
 }
 
-/** Date text folded: NFKC, and white space dropped, except that a space before a time becomes `T` (`2024-5-12 14:30` must not run together into `2024-5-1214:30`). */
+/**
+ * Date text folded: NFKC and white space dropped, except that a space before a time becomes `T`:
+ * `2024-5-12 14:30` must not run together into `2024-5-1214:30`.
+ */
 function compactDateText(text: string): string {
   const folded = text.normalize('NFKC').replace(/\u2212/g, '-').trim();
   return folded.replace(/\s+(?=\d{1,2}:\d{2})/g, 'T').replace(INVISIBLE, '');
