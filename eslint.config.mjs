@@ -11,6 +11,8 @@ export default tseslint.config(
     plugins: { local: { rules: { layers } } },
     rules: {
       'local/layers': 'error',
+      // Chinese text aligns with the ideographic space (U+3000) inside strings.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

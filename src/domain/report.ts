@@ -2,7 +2,6 @@
  * The review's output as data: one report object, findings as records (frictionless-style),
  * so the CLI, the workbook writer and the task pane all read the same thing.
  */
-import type { Region } from './region';
 import type { TableKind } from './tableSpecs';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -24,7 +24,7 @@ export function rosterKey(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[\s\u200b-\u200d\ufeff]/g, '')
-    .replace(/[（【〔\[]/g, '(')
+    .replace(/[（【〔[]/g, '(')
     .replace(/[）】〕\]]/g, ')')
     .replace(/[“”"'‘’·・]/g, '')
     .toUpperCase();
