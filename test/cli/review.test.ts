@@ -1,0 +1,128 @@
+import Ajv from 'ajv';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runReview } from '../../src/cli/review';
+import schema from '../../schema/review-report.schema.json';
+import { staffSheet, table, xlsx } from '../helpers/submission';
+
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile(schema);
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+async function submissionDir(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-cli-'));
+  writeFileSync(
+    path.join(dir, '人员和名单.xlsx'),
+    await xlsx([
+      staffSheet([[1, '张三', '经理', '本科', 'x', '工程师', 'x', '1']]),
+      table('4-2-1-2', [[1, '北京甲公司', 'x', '北京'], [2, '天津乙公司', 'x', '天津'], [3, '北京甲公司', 'x', '北京']], { name: '名单' }),
+    ]),
+  );
+  writeFileSync(path.join(dir, '订单.xlsx'), await xlsx([table('4-2-1-3', [[1, '北京甲公司', 'x', '小型', 10, '2024-05-01', 'HT-1'], [2, '天津乙公司', 'x', '大型', 5, '2024-06-01', 'HT-2']])]));
+  return dir;
+}
+
+test('a folder of files: a Chinese summary, exit 0, inputs untouched', async () => {
+  const dir = await submissionDir();
+  const before = readdirSync(dir).map((f) => [f, statSync(path.join(dir, f)).mtimeMs]);
+  const { io, out, err } = capture();
+  const code = await runReview([dir, '--category', '技术创新'], io);
+  expect(code).toBe(0);
+  expect(err).toEqual([]);
+  const text = out.join('\n');
+  expect(text).toMatch(/服务类别：技术创新/);
+  expect(text).toMatch(/附表4-2-1-2 年度服务企业名单：人员和名单\.xlsx ›「名单」/);
+  expect(text).toMatch(/服务企业 2 家，其中京津冀 2 家/);
+  expect(text).toMatch(/duplicate-enterprise：1 条/);
+  expect(readdirSync(dir).map((f) => [f, statSync(path.join(dir, f)).mtimeMs])).toEqual(before);
+});
+
+test('--json FILE writes a report that validates against the schema', async () => {
+  const dir = await submissionDir();
+  const json = path.join(mkdtempSync(path.join(tmpdir(), 'review-out-')), 'sub', 'report.json');
+  const { io, out } = capture();
+  expect(await runReview([dir, '--platform', '创业会客厅', '--json', json, '--sample-by', 'order', '--random', '1', '--seed', '3'], io)).toBe(0);
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  expect(validate(report)).toBe(true);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(report.platform).toEqual({ name: '创业会客厅', category: '创业辅导', unit: '北京中关村创业大街科技服务有限公司', district: '海淀区' });
+  expect(report.indicators.serviceEnterprises).toBe(2);
+  expect(report.sampleRule).toMatchObject({ by: 'order', random: 1, seed: 3 });
+  expect(report.sample.map((s: { contract: string }) => s.contract)).toEqual(['HT-1', 'HT-2']);
+  expect(out.join('\n')).toMatch(/审核报告已写入/);
+  expect(readdirSync(path.dirname(json))).toEqual(['report.json']); // no temporary file left behind
+});
+
+test('the schema rejects a report that breaks it (the validation can fail)', async () => {
+  const dir = await submissionDir();
+  const { io, out } = capture();
+  await runReview([dir, '--category', '技术创新', '--json', '-'], io);
+  const report = JSON.parse(out.join('\n'));
+  expect(validate(report)).toBe(true);
+  expect(validate({ ...report, year: '2024' })).toBe(false);
+  expect(validate({ ...report, findings: [{ ...report.findings[0], severity: 'fatal' }] })).toBe(false);
+  expect(validate({ ...report, thresholds: report.thresholds.slice(1) })).toBe(false);
+});
+
+test('an unreadable file among readable ones: a finding and a line on stderr', async () => {
+  const dir = await submissionDir();
+  writeFileSync(path.join(dir, '坏.xlsx'), 'not a workbook');
+  writeFileSync(path.join(dir, '旧.xls'), 'x');
+  const { io, out, err } = capture();
+  expect(await runReview([dir, '--category', '技术创新', '--json', '-'], io)).toBe(0);
+  expect(err).toEqual([expect.stringMatching(/^无法读取「坏\.xlsx」：/), expect.stringMatching(/^无法读取「旧\.xls」：是旧版 \.xls 格式/)]);
+  const report = JSON.parse(out.join('\n'));
+  expect(report.findings.filter((f: { check: string }) => f.check === 'file-unreadable').map((f: { file: string }) => f.file)).toEqual(['坏.xlsx', '旧.xls']);
+  expect(report.indicators.serviceEnterprises).toBe(2);
+});
+
+test('nothing readable: exit 2, one line per file, nothing written', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-bad-'));
+  writeFileSync(path.join(dir, 'a.xlsx'), '');
+  writeFileSync(path.join(dir, 'b.xlsx'), 'garbage');
+  const json = path.join(dir, 'report.json');
+  const { io, out, err } = capture();
+  expect(await runReview([dir, path.join(dir, 'missing.xlsx'), '--category', '技术创新', '--json', json], io)).toBe(2);
+  expect(out).toEqual([]);
+  expect(err).toEqual([
+    expect.stringMatching(/找不到「.*missing\.xlsx」/),
+    expect.stringMatching(/无法读取「a\.xlsx」：文件为空/),
+    expect.stringMatching(/无法读取「b\.xlsx」：不是有效的 \.xlsx/),
+    '没有可读取的表格，未生成审核报告。',
+  ]);
+  expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'b.xlsx']);
+});
+
+test.each([
+  [['x.xlsx'], /请用 --category 指定服务类别/],
+  [['x.xlsx', '--category', '咨询'], /服务类别「咨询」无效/],
+  [['x.xlsx', '--platform', '不存在的平台'], /名录中没有平台「不存在的平台」/],
+  [['x.xlsx', '--category', '技术创新', '--year', '24'], /--year 应为/],
+  [['x.xlsx', '--category', '技术创新', '--bogus'], /不认识的选项 --bogus/],
+  [['--category', '技术创新'], /请给出要审核的文件或文件夹/],
+])('usage error %j → exit 2 with a Chinese message', async (argv, message) => {
+  const { io, err } = capture();
+  expect(await runReview(argv, io)).toBe(2);
+  expect(err.join('\n')).toMatch(message);
+  expect(err.join('\n')).not.toMatch(/at .*\.ts:\d+/);
+});
+
+test('--platform fills the category from 附件4-1, tolerant of width and spaces', async () => {
+  const dir = await submissionDir();
+  const { io, out } = capture();
+  expect(await runReview([dir, '--platform', ' 中关村芯园集成电路中小企业服务平台 ', '--json', '-'], io)).toBe(0);
+  expect(JSON.parse(out.join('\n')).platform.category).toBe('技术创新');
+});
+
+test('--manufacturing lowers 门槛4 to 50', async () => {
+  const dir = await submissionDir();
+  const { io, out } = capture();
+  await runReview([dir, '--category', '技术创新', '--manufacturing', '--json', '-'], io);
+  expect(JSON.parse(out.join('\n')).thresholds.find((t: { id: string }) => t.id === 'T4').required).toBe(50);
+});

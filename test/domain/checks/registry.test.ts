@@ -1,0 +1,33 @@
+/**
+ * The build check ESLint has for its rules: every check is documented, tested, and well-formed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { CHECKS } from '../../../src/domain/checks';
+
+const root = path.resolve(__dirname, '../../..');
+const docs = readFileSync(path.join(root, 'docs/checks.md'), 'utf8');
+const testSources = readdirSync(__dirname)
+  .filter((f) => f.endsWith('.test.ts') && f !== 'registry.test.ts')
+  .map((f) => readFileSync(path.join(__dirname, f), 'utf8'));
+
+describe.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
+  test('has a stable kebab-case id, a clause, a severity and a Chinese title', () => {
+    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(check.meta.clause.length).toBeGreaterThan(2);
+    expect(['error', 'warning', 'info']).toContain(check.meta.severity);
+    expect(check.meta.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+  test('is documented in docs/checks.md', () => {
+    expect(docs).toContain(`### ${id}\n`);
+    expect(docs).toContain(`| \`${id}\` | ${check.meta.title} |`);
+  });
+  test('has a table of valid and invalid cases', () => {
+    expect(testSources.some((s) => s.includes(`checkTester('${id}'`))).toBe(true);
+  });
+});
+
+test('ids are unique', () => {
+  const ids = CHECKS.map((c) => c.meta.id);
+  expect(new Set(ids).size).toBe(ids.length);
+});
