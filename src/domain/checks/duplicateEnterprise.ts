@@ -16,7 +16,7 @@ const check: Check = {
         d.by === 'name'
           ? name === d.first.name
             ? '名称相同'
-            : `名称写法不同但实为同一企业（第${d.first.row.row}行写作「${d.first.name}」）`
+            : '名称只在全角半角、括号或空格上不同，实为同一企业'
           : `统一社会信用代码相同（${d.first.creditCode}）`;
       report(
         { table: d.table, row: d.row, field: d.by === 'name' ? 'enterprise' : 'creditCode' },

@@ -14,6 +14,7 @@ import regionOrder from './regionOrder';
 import regionOutside from './regionOutside';
 import regionUnknown from './regionUnknown';
 import sizeClassInvalid from './sizeClassInvalid';
+import sizeClassMismatch from './sizeClassMismatch';
 import tableMissing from './tableMissing';
 import totalMismatch from './totalMismatch';
 import valueUnreadable from './valueUnreadable';
@@ -30,6 +31,7 @@ export const CHECKS: readonly Check[] = [
   regionUnknown,
   creditCodeInvalid,
   sizeClassInvalid,
+  sizeClassMismatch,
   dateOutOfYear,
   notInServiceList,
   institutionDate,

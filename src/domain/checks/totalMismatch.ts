@@ -1,5 +1,5 @@
 import type { RecognizedTable, SummaryRow } from '../recognize';
-import { cellText, numberOf } from '../submission';
+import { numberOf } from '../submission';
 import type { Check, CheckContext } from './check';
 
 function round(n: number, digits: number): string {
@@ -44,7 +44,7 @@ const check: Check = {
           if (values.length === 0) continue;
           const computed = values.reduce((a, b) => a + b, 0) / values.length;
           if (Math.abs(stated - computed) > 0.05) {
-            ctx.report({ cell }, `平均满意度填写为 ${round(stated, 2)}%，按 ${values.length} 条调查计算应为 ${round(computed, 2)}%（${cellText(cell)}）`);
+            ctx.report({ cell }, `平均满意度填写为 ${round(stated, 2)}%，按 ${values.length} 条调查计算应为 ${round(computed, 2)}%`);
           }
         }
       }
