@@ -30,6 +30,19 @@ const EDGE_DEBRIS_END = /(?:(?!\))[\p{P}\p{S}])+$/u;
  * normalizeName('某某【北京】科技有限公司') // '某某(北京)科技有限公司'
  */
 export function normalizeName(name: string): string {
+  // The same names recur across tables (orders, surveys, lists): remember recent keys.
+  const cached = nameCache.get(name);
+  if (cached !== undefined) return cached;
+  const key = computeNameKey(name);
+  if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
+  nameCache.set(name, key);
+  return key;
+}
+
+const NAME_CACHE_LIMIT = 200_000;
+const nameCache = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   let s = name.normalize('NFKC').replace(INVISIBLE, '');
   // Removing characters can bring a base letter next to a combining mark: compose again.
   s = s.normalize('NFKC');

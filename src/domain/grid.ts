@@ -84,8 +84,14 @@ export function lastRow(grid: SheetGrid): number {
   return grid.firstRow + grid.values.length - 1;
 }
 
-/** The last 1-based sheet column of the used range. */
+const widths = new WeakMap<CellValue[][], number>();
+
+/** The last 1-based sheet column of the used range (the width is measured once per grid). */
 export function lastColumn(grid: SheetGrid): number {
-  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  let width = widths.get(grid.values);
+  if (width === undefined) {
+    width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+    widths.set(grid.values, width);
+  }
   return grid.firstColumn + width - 1;
 }

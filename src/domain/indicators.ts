@@ -107,7 +107,7 @@ export function computeIndicators(submission: Submission): Indicators {
         allAmount += amount;
         if (isSme(declaredSizeClass(cellText(row.cells.sizeClass)))) smeAmount += amount;
       }
-      const e = serviceList.lookup(cellText(row.cells.enterprise), cellText(row.cells.creditCode));
+      const e = serviceList.enterpriseOf(row);
       if (e && JJJ.has(e.region)) jjjOrder.add(e.index);
     }
   }
@@ -117,7 +117,7 @@ export function computeIndicators(submission: Submission): Indicators {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
-      const e = serviceList.lookup(name, cellText(row.cells.creditCode));
+      const e = serviceList.enterpriseOf(row);
       const key = e ? `#${e.index}` : normalizeName(name);
       const value = numberOf(row.cells.satisfaction);
       // One answer per enterprise: the first that has a value.
@@ -133,7 +133,7 @@ export function computeIndicators(submission: Submission): Indicators {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
-      const e = serviceList.lookup(name, cellText(row.cells.creditCode));
+      const e = serviceList.enterpriseOf(row);
       const region = e ? e.region : resolveRegion(null, name).region;
       if (region !== '北京') continue;
       const key = e ? `#${e.index}` : normalizeName(name);

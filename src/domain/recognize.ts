@@ -2,7 +2,7 @@
  * Find the attachment tables in a submission's sheets, by their header words, wherever the header
  * sits in the first 15 rows, and lift their data rows into typed cells that remember their source.
  */
-import { a1, cellAt, formatAt, lastColumn, lastRow, type CellRef, type CellValue, type SheetGrid } from './grid';
+import { a1, cellAt, lastColumn, lastRow, type CellRef, type CellValue, type SheetGrid } from './grid';
 import { TABLE_SPECS, headerKey, headerUnit, type FieldSpec, type TableKind, type TableSpec } from './tableSpecs';
 import { isBlank, parseAmount, parseCount, parseDate, parsePercent } from './values';
 
@@ -24,6 +24,21 @@ export interface TableCell {
   ref: CellRef;
   /** The typed reading of amount, date, percent and count columns. */
   parsed?: Parsed<number | DateParts>;
+}
+
+/** A table cell whose source reference is built only when asked for (most are never cited). */
+class LiftedCell implements TableCell {
+  format?: string;
+  parsed?: Parsed<number | DateParts>;
+  constructor(
+    readonly value: CellValue,
+    private readonly grid: SheetGrid,
+    private readonly row: number,
+    private readonly column: number,
+  ) {}
+  get ref(): CellRef {
+    return { file: this.grid.file, sheet: this.grid.sheet, row: this.row, column: this.column, cell: a1(this.row, this.column) };
+  }
 }
 
 export interface TableRow {
@@ -81,16 +96,26 @@ interface HeaderMatch {
   score: number;
 }
 
+/** Synonym keys per field, normalised once. */
+const SYNONYM_KEYS = new Map<FieldSpec, string[]>();
+function synonymKeys(f: FieldSpec): string[] {
+  let keys = SYNONYM_KEYS.get(f);
+  if (!keys) {
+    keys = f.synonyms.map(headerKey);
+    SYNONYM_KEYS.set(f, keys);
+  }
+  return keys;
+}
+
 /** Assign header cells to fields: every (cell, field) pair scored, longest and exact matches first. */
-function matchHeader(spec: TableSpec, headers: { column: number; header: string }[]): Map<string, { column: number; header: string }> {
+function matchHeader(spec: TableSpec, headers: { column: number; header: string; key: string }[]): Map<string, { column: number; header: string }> {
   const pairs: { field: string; column: number; header: string; score: number }[] = [];
   for (const h of headers) {
-    const key = headerKey(h.header);
+    const key = h.key;
     if (!key || key.length > 40) continue;
     for (const f of spec.fields) {
       let best = 0;
-      for (const syn of f.synonyms) {
-        const s = headerKey(syn);
+      for (const s of synonymKeys(f)) {
         if (key === s) best = Math.max(best, 1000 + s.length);
         else if (s.length >= 2 && key.includes(s)) best = Math.max(best, s.length);
       }
@@ -108,14 +133,21 @@ function matchHeader(spec: TableSpec, headers: { column: number; header: string 
   return byField;
 }
 
-function headerCells(grid: SheetGrid, row: number, below?: number): { column: number; header: string; fromUpper?: boolean }[] {
-  const out: { column: number; header: string; fromUpper?: boolean }[] = [];
+interface HeaderCell {
+  column: number;
+  header: string;
+  key: string;
+  fromUpper?: boolean;
+}
+
+function headerCells(grid: SheetGrid, row: number, below?: number): HeaderCell[] {
+  const out: HeaderCell[] = [];
   for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
     const upper = text(cellAt(grid, row, c));
     const lower = below ? text(cellAt(grid, below, c)) : '';
     // Two-row headers: the sub-header names the column; a vertically merged cell leaves it to the top row.
     const h = lower || upper;
-    if (h) out.push({ column: c, header: h, fromUpper: below !== undefined && !lower });
+    if (h) out.push({ column: c, header: h, key: headerKey(h), fromUpper: below !== undefined && !lower });
   }
   return out;
 }
@@ -125,7 +157,7 @@ function findHeader(grid: SheetGrid): { best?: HeaderMatch; nearest?: HeaderMatc
   let nearest: HeaderMatch | undefined;
   const last = Math.min(lastRow(grid), grid.firstRow + HEADER_SEARCH_ROWS - 1);
   for (let r = grid.firstRow; r <= last; r++) {
-    const candidates: { rows: 1 | 2; cells: { column: number; header: string; fromUpper?: boolean }[] }[] = [{ rows: 1, cells: headerCells(grid, r) }];
+    const candidates: { rows: 1 | 2; cells: HeaderCell[] }[] = [{ rows: 1, cells: headerCells(grid, r) }];
     if (r + 1 <= lastRow(grid)) candidates.push({ rows: 2, cells: headerCells(grid, r, r + 1) });
     for (const cand of candidates) {
       if (cand.cells.length === 0) continue;
@@ -157,11 +189,17 @@ const SUMMARY_WORDS = /^(合计|总计|小计|平均满意度|平均值|平均|�
 const NOTE_WORDS = /^(填表说明|填报说明|说明|注[:：]|注释|备注[:：]|填报单位|填表单位|单位负责人|负责人|审核人|制表人|填表人|联系人[:：]|日期[:：]|（盖章）|\(盖章\))/;
 const PLACEHOLDER = /^(…+|\.{3,}|……)$/;
 
+/** The row's texts without white space (合 计 is 合计), in column order. */
 function rowTexts(grid: SheetGrid, row: number): string[] {
   const out: string[] = [];
-  for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
-    const t = text(cellAt(grid, row, c));
-    if (t) out.push(t.normalize('NFKC').replace(/\s+/g, ''));
+  const values = grid.values[row - grid.firstRow] ?? [];
+  for (const v of values) {
+    if (typeof v !== 'string') {
+      if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+      continue;
+    }
+    const t = v.replace(/\s+/g, '');
+    if (t) out.push(t);
   }
   return out;
 }
@@ -193,14 +231,15 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
   }
 }
 
-function liftRow(grid: SheetGrid, row: number, columns: Partial<Record<string, ColumnInfo>>): TableRow {
+function liftRow(grid: SheetGrid, row: number, columns: [string, ColumnInfo][]): TableRow {
   const cells: Partial<Record<string, TableCell>> = {};
-  for (const [key, info] of Object.entries(columns)) {
-    if (!info) continue;
-    const value = cellAt(grid, row, info.column);
-    const format = formatAt(grid, row, info.column);
-    const ref: CellRef = { file: grid.file, sheet: grid.sheet, row, column: info.column, cell: a1(row, info.column) };
-    const cell: TableCell = { value, ref };
+  const values = grid.values[row - grid.firstRow] ?? [];
+  const formats = grid.numberFormats?.[row - grid.firstRow];
+  for (const [key, info] of columns) {
+    const i = info.column - grid.firstColumn;
+    const value = values[i] ?? null;
+    const format = formats?.[i] ?? undefined;
+    const cell = new LiftedCell(value, grid, row, info.column);
     if (format) cell.format = format;
     const parsed = parseCell(info.field, value, format, info.unit);
     if (parsed) cell.parsed = parsed;
@@ -237,29 +276,24 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
   }
   const rows: TableRow[] = [];
   const summaryRows: SummaryRow[] = [];
+  const entries = Object.entries(columns).filter((e): e is [string, ColumnInfo] => e[1] !== undefined);
   for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
+    const values = grid.values[r - grid.firstRow] ?? [];
+    if (!values.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== ''))) continue;
     const texts = rowTexts(grid, r);
-    const hasNonText = (() => {
-      for (let c = grid.firstColumn; c <= lastColumn(grid); c++) {
-        const v = cellAt(grid, r, c);
-        if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return true;
-      }
-      return false;
-    })();
-    if (!hasNonText) continue;
     const summary = texts.find((t) => SUMMARY_WORDS.test(t));
     if (summary) {
-      summaryRows.push({ ...liftRow(grid, r, columns), label: summary.match(SUMMARY_WORDS)![0] });
+      summaryRows.push({ ...liftRow(grid, r, entries), label: summary.match(SUMMARY_WORDS)![0] });
       continue;
     }
     if (texts.length > 0 && NOTE_WORDS.test(texts[0]) && texts.length <= 2) break;
     if (texts.length > 0 && texts.every((t) => PLACEHOLDER.test(t) || /^\d+$/.test(t))) {
       // A numbered template row left empty, or a "……" line.
-      const lifted = liftRow(grid, r, columns);
+      const lifted = liftRow(grid, r, entries);
       const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value) && !PLACEHOLDER.test(text(c.value)));
       if (!meaningful) continue;
     }
-    const lifted = liftRow(grid, r, columns);
+    const lifted = liftRow(grid, r, entries);
     const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value));
     if (!meaningful) continue;
     rows.push(lifted);

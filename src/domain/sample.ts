@@ -60,7 +60,7 @@ export function chooseSample(submission: Submission, options: SampleOptions): { 
       const name = cellText(row.cells.enterprise);
       const amount = numberOf(row.cells.amount);
       if (!name || amount === undefined) continue;
-      const e = submission.serviceList.lookup(name, cellText(row.cells.creditCode));
+      const e = submission.serviceList.enterpriseOf(row);
       orders.push({
         enterprise: e ? e.name : name,
         key: e ? `#${e.index}` : normalizeName(name),

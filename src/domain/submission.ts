@@ -44,6 +44,8 @@ export interface ServiceList {
   duplicates: DuplicateRow[];
   /** Find the service-list enterprise a name (or credit code) from another table refers to. */
   lookup(name: string, creditCode?: string): ServiceEnterprise | undefined;
+  /** The service-list enterprise a row of another table names (looked up once per row). */
+  enterpriseOf(row: TableRow): ServiceEnterprise | undefined;
 }
 
 /** A usable credit code for identity: 18 characters after normalisation (a failed check still identifies). */
@@ -92,14 +94,24 @@ export function buildServiceList(tables: RecognizedTable[]): ServiceList {
       if (code) byCode.set(code, e);
     }
   }
+  const lookup = (name: string, creditCode?: string) => {
+    const hit = name ? byKey.get(normalizeName(name)) : undefined;
+    if (hit) return hit;
+    const code = creditCode ? identityCode(creditCode) : null;
+    return code ? byCode.get(code) : undefined;
+  };
+  const ofRow = new WeakMap<TableRow, ServiceEnterprise | null>();
   return {
     enterprises,
     duplicates,
-    lookup(name: string, creditCode?: string) {
-      const hit = name ? byKey.get(normalizeName(name)) : undefined;
-      if (hit) return hit;
-      const code = creditCode ? identityCode(creditCode) : null;
-      return code ? byCode.get(code) : undefined;
+    lookup,
+    enterpriseOf(row: TableRow) {
+      let e = ofRow.get(row);
+      if (e === undefined) {
+        e = lookup(cellText(row.cells.enterprise), cellText(row.cells.creditCode)) ?? null;
+        ofRow.set(row, e);
+      }
+      return e ?? undefined;
     },
   };
 }

@@ -91,6 +91,8 @@ function shown(value: CellValue): string {
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== 'string') return false;
+  // Fast path: text starting with a letter or digit (any script) holds something.
+  if (/^[\p{L}\p{N}]/u.test(value)) return false;
   const t = compact(value);
   return t === '' || PLACEHOLDER.test(t);
 }

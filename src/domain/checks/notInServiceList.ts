@@ -19,7 +19,7 @@ const check: Check = {
         for (const row of table.rows) {
           const name = cellText(row.cells.enterprise);
           if (!name) continue;
-          if (submission.serviceList.lookup(name, cellText(row.cells.creditCode))) continue;
+          if (submission.serviceList.enterpriseOf(row)) continue;
           report({ table, row, field: 'enterprise' }, `${table.spec.name}中的「${name}」不在附表4-2-1-2 服务企业名单中`);
         }
       }

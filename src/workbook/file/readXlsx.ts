@@ -51,43 +51,66 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-/** Turn one ExcelJS worksheet into a grid. Merged cells other than the top-left read as empty, as in Office.js. */
+/**
+ * Collects a sheet's non-empty cells row by row, then lays them out as a grid trimmed to the used range.
+ * Shared by the in-memory reader and the streaming one, so both give the same grid.
+ */
+export class GridBuilder {
+  private rows: { row: number; cells: { col: number; value: CellValue; format: string | null }[] }[] = [];
+  private firstColumn = Infinity;
+  private lastColumn = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly sheet: string,
+  ) {}
+
+  addRow(row: ExcelJS.Row, rowNumber: number): void {
+    const cells: { col: number; value: CellValue; format: string | null }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // Merged cells other than the top-left read as empty, as in Office.js.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = plainValue(cell.value);
+      if (value === null) return;
+      // Only a number needs its format (a date serial, a fraction shown as a percentage).
+      cells.push({ col, value, format: typeof value === 'number' ? (cell.numFmt ?? null) : null });
+      if (col < this.firstColumn) this.firstColumn = col;
+      if (col > this.lastColumn) this.lastColumn = col;
+    });
+    if (cells.length > 0) this.rows.push({ row: rowNumber, cells });
+  }
+
+  build(): SheetGrid {
+    const { rows, file, sheet, firstColumn, lastColumn } = this;
+    if (rows.length === 0) return { file, sheet, firstRow: 1, firstColumn: 1, values: [], numberFormats: [] };
+    rows.sort((a, b) => a.row - b.row);
+    const firstRow = rows[0].row;
+    const height = rows[rows.length - 1].row - firstRow + 1;
+    const width = lastColumn - firstColumn + 1;
+    const values: CellValue[][] = new Array(height);
+    const numberFormats: (string | null)[][] = new Array(height);
+    for (let i = 0; i < height; i++) {
+      values[i] = new Array(width).fill(null);
+      numberFormats[i] = new Array(width).fill(null);
+    }
+    for (const r of rows) {
+      const vals = values[r.row - firstRow];
+      const fmts = numberFormats[r.row - firstRow];
+      for (const c of r.cells) {
+        vals[c.col - firstColumn] = c.value;
+        fmts[c.col - firstColumn] = c.format;
+      }
+    }
+    this.rows = [];
+    return { file, sheet, firstRow, firstColumn, values, numberFormats };
+  }
+}
+
+/** Turn one ExcelJS worksheet into a grid. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet, file: string): SheetGrid {
-  const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  let firstColumn = Infinity;
-  let lastColumn = 0;
-  let firstRow = Infinity;
-  let lastRowNo = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      if (plainValue(cell.value) === null) return;
-      firstColumn = Math.min(firstColumn, col);
-      lastColumn = Math.max(lastColumn, col);
-      firstRow = Math.min(firstRow, rowNumber);
-      lastRowNo = Math.max(lastRowNo, rowNumber);
-    });
-  });
-  if (rowCount === 0 || lastColumn === 0) {
-    return { file, sheet: ws.name, firstRow: 1, firstColumn: 1, values: [], numberFormats: [] };
-  }
-  const width = lastColumn - firstColumn + 1;
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  for (let r = firstRow; r <= lastRowNo; r++) {
-    const row = ws.getRow(r);
-    const vals: CellValue[] = new Array(width).fill(null);
-    const fmts: (string | null)[] = new Array(width).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (col < firstColumn || col > lastColumn) return;
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      vals[col - firstColumn] = plainValue(cell.value);
-      fmts[col - firstColumn] = cell.numFmt ?? null;
-    });
-    values.push(vals);
-    numberFormats.push(fmts);
-  }
-  return { file, sheet: ws.name, firstRow, firstColumn, values, numberFormats };
+  const builder = new GridBuilder(file, ws.name);
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => builder.addRow(row, rowNumber));
+  return builder.build();
 }
 
 /**

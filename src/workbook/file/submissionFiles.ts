@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
-import { readXlsx } from './readXlsx';
+import { readXlsxFile } from './streamXlsx';
 
 /** Files that may hold tables. Old formats are listed so the user hears why they were not read. */
 const TABLE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
@@ -83,19 +83,13 @@ export async function readSubmissionFile(entry: { path: string; file: string }):
   if (ext === '.csv') {
     return { ...entry, error: `无法读取「${entry.file}」：CSV 文件不是要求的 Excel 格式，请另存为 .xlsx 后重新提交` };
   }
-  let data: Buffer;
   try {
-    data = await fsp.readFile(entry.path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : '读取文件失败';
-    return { ...entry, error: `无法读取「${entry.file}」：${why}` };
-  }
-  try {
-    return { ...entry, grids: await readXlsx(data, entry.file) };
+    return { ...entry, grids: await readXlsxFile(entry.path, entry.file) };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { ...entry, error: err.message };
-    return { ...entry, error: `无法读取「${entry.file}」：${err instanceof Error ? err.message : String(err)}` };
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : err instanceof Error ? err.message : String(err);
+    return { ...entry, error: `无法读取「${entry.file}」：${why}` };
   }
 }
 

@@ -30,7 +30,7 @@ checkTester('duplicate-enterprise', {
     {
       name: 'one enterprise typed two ways (full-width brackets, spaces, ideographic space)',
       files: list([[1, '北京甲（中国）科技有限公司', '检测', '北京'], [2, '北京甲 (中国)　科技有限公司', '培训', '北京']]),
-      findings: [{ at: '名单!B3', message: /名称写法不同/ }],
+      findings: [{ at: '名单!B3', message: /全角半角、括号或空格/ }],
     },
     {
       name: 'the same credit code under another name',
