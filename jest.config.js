@@ -11,4 +11,5 @@ module.exports = {
     '\\.(css|png|svg)$': '<rootDir>/test/stubs/asset.js',
   },
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  reporters: ['default', '<rootDir>/test/reporters/plain-summary.js'],
 };
