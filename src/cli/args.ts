@@ -2,6 +2,7 @@
  * `npm run review` arguments → review options, with Chinese errors for anything off.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_QUALIFICATION_ORDER, QUALIFICATIONS } from '../domain/qualification';
 import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
 
 export interface ReviewArgs {
@@ -11,6 +12,7 @@ export interface ReviewArgs {
   year: number;
   manufacturing: boolean;
   staffRule: 'either' | 'both';
+  qualificationOrder: readonly string[];
   json?: string;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
@@ -25,6 +27,8 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
   --year <年份>          审核年度（上年度），默认 2024
   --manufacturing        生产制造环节服务平台：门槛4 按 50 家计
   --staff-rule <规则>    门槛8 人员口径：either（学历或职称之一，默认）或 both（两者都要）
+  --qualification-order <顺序>  指标7 同一企业多种资质按哪一种计，从高到低、以逗号分隔，
+                         默认 ${DEFAULT_QUALIFICATION_ORDER.join(',')}
   --sample-by <方式>     抽查样本：enterprise（按企业合计金额，默认）或 order（按单笔订单金额）
   --random <N>           另从其余中随机抽取 N 个
   --seed <S>             随机抽样的种子（默认 1），同一种子抽得同一样本
@@ -52,6 +56,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         year: { type: 'string' },
         manufacturing: { type: 'boolean' },
         'staff-rule': { type: 'string' },
+        'qualification-order': { type: 'string' },
         'sample-by': { type: 'string' },
         random: { type: 'string' },
         seed: { type: 'string' },
@@ -91,6 +96,16 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
 
   const staffRule = v['staff-rule'] ?? 'either';
   if (staffRule !== 'either' && staffRule !== 'both') throw new UsageError(`--staff-rule 应为 either 或 both，收到「${staffRule}」`);
+  let qualificationOrder: readonly string[] = DEFAULT_QUALIFICATION_ORDER;
+  if (v['qualification-order'] !== undefined) {
+    const order = v['qualification-order'].normalize('NFKC').split(/[,，、\s]+/).filter(Boolean);
+    const known = new Set<string>(QUALIFICATIONS);
+    const sorted = [...order].sort().join();
+    if (order.some((q) => !known.has(q)) || new Set(order).size !== order.length || sorted !== [...QUALIFICATIONS].sort().join()) {
+      throw new UsageError(`--qualification-order 应把 ${QUALIFICATIONS.join('、')} 六种资质各列一次，以逗号分隔，收到「${v['qualification-order']}」`);
+    }
+    qualificationOrder = order;
+  }
   const by = v['sample-by'] ?? 'enterprise';
   if (by !== 'enterprise' && by !== 'order') throw new UsageError(`--sample-by 应为 enterprise 或 order，收到「${by}」`);
 
@@ -106,6 +121,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     year: integer('year', v.year, 2000, 2100, 2024),
     manufacturing: v.manufacturing ?? false,
     staffRule,
+    qualificationOrder,
     json: v.json,
     sample: {
       by,

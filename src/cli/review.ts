@@ -44,6 +44,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       year: args.year,
       manufacturing: args.manufacturing,
       staffRule: args.staffRule,
+      qualificationOrder: args.qualificationOrder,
       sample: args.sample,
     });
     if (args.json === '-') {

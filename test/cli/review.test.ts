@@ -126,3 +126,21 @@ test('--manufacturing lowers 门槛4 to 50', async () => {
   await runReview([dir, '--category', '技术创新', '--manufacturing', '--json', '-'], io);
   expect(JSON.parse(out.join('\n')).thresholds.find((t: { id: string }) => t.id === 'T4').required).toBe(50);
 });
+
+test('--qualification-order changes the tier an enterprise is counted at; a bad order is refused', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-q-'));
+  writeFileSync(path.join(dir, 'a.xlsx'), await xlsx([table('4-2-1-8', [[1, '北京甲公司', '专精特新', 'x'], [2, '北京甲公司', '国家小巨人', 'x']])]));
+  const run = async (order?: string) => {
+    const { io, out, err } = capture();
+    const code = await runReview([dir, '--category', '技术创新', '--json', '-', ...(order ? ['--qualification-order', order] : [])], io);
+    return { code, report: code === 0 ? JSON.parse(out.join('\n')) : null, err: err.join('\n') };
+  };
+  expect((await run()).report.indicators.innovativeEnterprises.byQualification).toMatchObject({ 国家小巨人: 1, 专精特新: 0 });
+  expect((await run('专精特新,国家小巨人,单项冠军,隐形冠军,独角兽,创新型中小企业')).report.indicators.innovativeEnterprises.byQualification).toMatchObject({
+    国家小巨人: 0,
+    专精特新: 1,
+  });
+  const bad = await run('专精特新,国家小巨人');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/--qualification-order 应把/);
+});
