@@ -7,13 +7,18 @@ import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domai
 
 export interface ReviewArgs {
   paths: string[];
-  category: string;
+  /** From --category or the roster; null when it must come from the 申报数据 sheet. */
+  category: string | null;
   platform: { name: string | null; unit: string | null; district: string | null; roster?: RosterEntry };
   year: number;
   manufacturing: boolean;
   staffRule: 'either' | 'both';
   qualificationOrder: readonly string[];
   json?: string;
+  /** --declared FILE.json */
+  declared?: string;
+  /** --template DIR: write an empty 申报数据 workbook and stop. */
+  template?: string;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
@@ -32,6 +37,8 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
   --sample-by <方式>     抽查样本：enterprise（按企业合计金额，默认）或 order（按单笔订单金额）
   --random <N>           另从其余中随机抽取 N 个
   --seed <S>             随机抽样的种子（默认 1），同一种子抽得同一样本
+  --declared <文件>      申报数据 JSON（附件4-2 填报的数字），与核定数比对；不给时使用材料中的“申报数据”工作表
+  --template <文件夹>    在该文件夹写一个空白的“申报数据.xlsx”供平台或评审专家填写，然后退出
   --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
   -h, --help             显示本帮助`;
 
@@ -61,6 +68,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         random: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'string' },
+        declared: { type: 'string' },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +83,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  if (parsed.positionals.length === 0) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
+  if (parsed.positionals.length === 0 && v.template === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
 
   let roster: RosterEntry | undefined;
   if (v.platform !== undefined) {
@@ -83,15 +92,13 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
       throw new UsageError(`附件4-1 名录中没有平台「${v.platform}」，请核对名称，或用 --category 指定服务类别`);
     }
   }
-  let category: string;
+  let category: string | null = null;
   if (v.category !== undefined) {
     const c = v.category.normalize('NFKC').trim();
     if (!isCategory(c)) throw new UsageError(`服务类别「${v.category}」无效，应为：${CATEGORIES.join('、')}`);
     category = c;
   } else if (roster) {
     category = roster.category;
-  } else {
-    throw new UsageError(`请用 --category 指定服务类别（${CATEGORIES.join('、')}），或用 --platform 指定附件4-1 名录中的平台名称`);
   }
 
   const staffRule = v['staff-rule'] ?? 'either';
@@ -123,6 +130,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     staffRule,
     qualificationOrder,
     json: v.json,
+    declared: v.declared,
+    template: v.template,
     sample: {
       by,
       size: 100,
@@ -131,3 +140,6 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     },
   };
 }
+
+/** The message when no category can be found anywhere. */
+export const NO_CATEGORY = `请用 --category 指定服务类别（${CATEGORIES.join('、')}），或用 --platform 指定附件4-1 名录中的平台名称，或在“申报数据”工作表中填写平台名称或申报服务类别`;

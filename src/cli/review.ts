@@ -2,9 +2,14 @@
  * `npm run review -- <paths...>`: review one platform's submission from the command line.
  * Exit 0 when a report was produced (however bad the submission), 2 when nothing readable was given.
  */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { reviewSubmission } from '../domain/review';
+import { findPlatform, isCategory, type RosterEntry } from '../domain/roster';
+import { declaredTemplate } from '../workbook/file/declaredTemplate';
 import { loadSubmission } from '../workbook/file/submissionFiles';
-import { parseReviewArgs, UsageError, USAGE } from './args';
+import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { writeFileAtomic } from './atomicWrite';
 import { formatSummary } from './summary';
 
@@ -26,6 +31,15 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       io.out(USAGE);
       return 0;
     }
+    if (args.template !== undefined) {
+      const file = path.join(args.template, '申报数据.xlsx');
+      if (await exists(file)) throw new UsageError(`「${file}」已存在，未覆盖：请换一个文件夹，或先移走已有文件`);
+      await writeFileAtomic(file, await declaredTemplate());
+      io.out(`已写出空白申报数据表：${file}\n填写“申报值”一列后，把它和附表放在同一文件夹中审核，或另存后用 --declared 之外的方式提交均可。`);
+      return 0;
+    }
+    let declaredJson: DeclaredFigures | undefined;
+    if (args.declared !== undefined) declaredJson = await readDeclaredFile(args.declared);
     const { files, problems } = await loadSubmission(args.paths);
     const readable = files.filter((f) => f.grids);
     if (readable.length === 0) {
@@ -38,9 +52,19 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     for (const p of problems) io.err(p.message);
     for (const f of files) if (f.error) io.err(f.error);
 
+    // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
+    const declaredTexts = declaredJson?.texts ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures.texts ?? {};
+    let roster: RosterEntry | undefined = args.platform.roster;
+    if (!roster && !args.platform.name) roster = findPlatform(declaredTexts['一.2'] ?? '') ?? findPlatform(declaredTexts['一.1'] ?? '');
+    const declaredCategory = declaredTexts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
+    const category = args.category ?? roster?.category ?? (declaredCategory && isCategory(declaredCategory) ? declaredCategory : null);
+    if (!category) throw new UsageError(NO_CATEGORY);
+    const platformName = args.platform.name ?? roster?.platform ?? declaredTexts['一.2'] ?? null;
+
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-      platform: { name: args.platform.name, category: args.category, unit: args.platform.unit, district: args.platform.district },
+      platform: { name: platformName, category, unit: roster?.unit ?? args.platform.unit, district: roster?.district ?? args.platform.district },
+      declared: declaredJson,
       year: args.year,
       manufacturing: args.manufacturing,
       staffRule: args.staffRule,
@@ -65,6 +89,34 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     // Anything unexpected still ends in one Chinese line, not a stack trace.
     io.err(`审核中断：${err instanceof Error ? err.message : String(err)}`);
     return 1;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fsp.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Read --declared FILE.json, with Chinese reasons for every way it can fail. */
+async function readDeclaredFile(file: string): Promise<DeclaredFigures> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`找不到申报数据文件「${file}」`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UsageError(`申报数据文件「${file}」不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return readDeclaredJson(json, path.basename(file));
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
   }
 }
 

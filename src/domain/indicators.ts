@@ -97,15 +97,20 @@ export function computeIndicators(submission: Submission): Indicators {
   let smeAmount = 0;
   let allAmount = 0;
   let anyOrder = false;
+  let orders = 0;
+  let smeOrders = 0;
   const jjjOrder = new Set<number>();
   for (const t of submission.ofKind('4-2-1-3')) {
     for (const row of t.rows) {
       if (!inYear(row.cells.date, year)) continue;
+      orders++;
+      const sme = isSme(declaredSizeClass(cellText(row.cells.sizeClass)));
+      if (sme) smeOrders++;
       const amount = numberOf(row.cells.amount);
       if (amount !== undefined) {
         anyOrder = true;
         allAmount += amount;
-        if (isSme(declaredSizeClass(cellText(row.cells.sizeClass)))) smeAmount += amount;
+        if (sme) smeAmount += amount;
       }
       const e = serviceList.enterpriseOf(row);
       if (e && JJJ.has(e.region)) jjjOrder.add(e.index);
@@ -191,6 +196,8 @@ export function computeIndicators(submission: Submission): Indicators {
     satisfactionSampleRequired: Math.min(Math.ceil(0.4 * serviceEnterprises), 100),
     innovativeEnterprises: { total: innovativeTotal, byQualification },
     serviceProducts: products.size,
+    orders,
+    smeOrders,
     activities,
     qualifyingActivities,
     policyTalks,

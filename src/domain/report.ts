@@ -45,6 +45,9 @@ export interface Indicators {
   satisfactionSampleRequired: number;
   innovativeEnterprises: { total: number; byQualification: Record<Qualification, number> };
   serviceProducts: number;
+  /** In-year orders of 附表4-2-1-3 (rows), and those with a 中型/小型/微型 customer (8.6(1)). */
+  orders: number;
+  smeOrders: number;
   /** Every in-year activity of 附表4-2-1-5. */
   activities: number;
   qualifyingActivities: number;
@@ -89,6 +92,21 @@ export interface OrderSample {
   selection: 'amount' | 'random';
 }
 
+/** A declared figure (附件4-2) beside the verified one. */
+export interface DeclaredFigure {
+  id: string;
+  label: string;
+  unit: string;
+  declared: number | null;
+  verified: number | null;
+  status: 'match' | 'mismatch' | 'unverified' | 'missing';
+  tolerance: string;
+  /** Where the declared figure was read: the 申报数据 sheet's cell, or the JSON file. */
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+}
+
 export interface ReviewReport {
   schemaVersion: 1;
   platform: { name: string | null; category: string; unit?: string | null; district?: string | null };
@@ -97,6 +115,8 @@ export interface ReviewReport {
   indicators: Indicators;
   thresholds: Threshold[];
   findings: Finding[];
+  /** Declared figures paired with verified ones; empty when nothing was declared. */
+  declared: DeclaredFigure[];
   sampleRule: { by: 'enterprise' | 'order'; size: number; random: number; seed: number | null; description: string };
   sample: EnterpriseSample[] | OrderSample[];
 }

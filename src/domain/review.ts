@@ -4,9 +4,11 @@
  */
 import { CHECKS } from './checks';
 import { runChecks } from './checks/check';
+import { compareDeclared, readDeclaredSheet, type DeclaredFigures } from './declared';
 import type { SheetGrid } from './grid';
 import { computeIndicators } from './indicators';
 import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
+import { findPlatform } from './roster';
 import { recognizeTables } from './recognize';
 import type { Finding, ReviewReport, Severity } from './report';
 import { chooseSample, describeSample, type SampleOptions } from './sample';
@@ -28,6 +30,8 @@ export interface ReviewInput {
   staffRule?: 'either' | 'both';
   qualificationOrder?: readonly string[];
   sample?: Partial<SampleOptions>;
+  /** Declared figures from a JSON file; without it, a 申报数据 sheet among the files is used. */
+  declared?: DeclaredFigures;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -66,19 +70,27 @@ export function sortFindings(findings: Finding[], files: SubmittedFile[]): Findi
  * report.thresholds.find((t) => t.id === 'T4')?.status
  */
 export function reviewSubmission(input: ReviewInput): ReviewReport {
+  const roster = input.platform.name ? findPlatform(input.platform.name) : undefined;
   const options: ReviewOptions = {
     year: input.year ?? 2024,
     category: input.platform.category,
     manufacturing: input.manufacturing ?? false,
     staffRule: input.staffRule ?? 'either',
     qualificationOrder: input.qualificationOrder ?? DEFAULT_QUALIFICATION_ORDER,
+    platformName: input.platform.name,
+    rosterCategory: roster?.category ?? null,
   };
-  const grids = input.files.flatMap((f) => f.grids ?? []);
+  const allGrids = input.files.flatMap((f) => f.grids ?? []);
+  // A 申报数据 sheet holds the declared figures, not an attachment table.
+  const declaredSheet = input.declared ? null : readDeclaredSheet(allGrids);
+  const declared = input.declared ?? declaredSheet?.figures ?? null;
+  const grids = declaredSheet ? allGrids.filter((g) => g !== declaredSheet.grid) : allGrids;
   const recognized = recognizeTables(grids);
   const given: GivenFile[] = input.files.map((f) => ({ file: f.file, sheets: f.grids?.map((g) => g.sheet), error: f.error }));
-  const submission = buildSubmission(given, recognized, options);
-  const findings = sortFindings(runChecks(CHECKS, submission), input.files);
+  const submission = buildSubmission(given, recognized, options, declared);
   const indicators = computeIndicators(submission);
+  submission.indicators = indicators;
+  const findings = sortFindings(runChecks(CHECKS, submission), input.files);
   const thresholds = evaluateThresholds(indicators, options);
   const sampleOptions: SampleOptions = { by: 'enterprise', size: 100, random: 0, seed: 1, ...input.sample };
   const { sample, pool } = chooseSample(submission, sampleOptions);
@@ -90,6 +102,14 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     indicators,
     thresholds,
     findings,
+    declared: declared
+      ? compareDeclared(declared, indicators, options.category).map(({ ref, ...c }) => ({
+          ...c,
+          file: ref?.file ?? declared.source.file,
+          sheet: ref?.sheet ?? declared.source.sheet,
+          cell: ref?.cell ?? null,
+        }))
+      : [],
     sampleRule: {
       by: sampleOptions.by,
       size: sampleOptions.size,

@@ -3,9 +3,11 @@
  * as an index of distinct enterprises that every other table is matched against.
  */
 import { checkCreditCode } from './creditCode';
+import type { DeclaredFigures } from './declared';
 import { normalizeName } from './enterpriseName';
 import type { RecognizedTable, TableCell, TableRow, UnrecognizedSheet } from './recognize';
 import { resolveRegion, type Region } from './region';
+import type { Indicators } from './report';
 import type { TableKind } from './tableSpecs';
 
 /** A cell's text, trimmed; '' for blank. Dates and numbers come back as typed. */
@@ -126,6 +128,9 @@ export interface ReviewOptions {
   staffRule: 'either' | 'both';
   /** Highest first: an enterprise with several qualifications counts once, at the first of these it holds. */
   qualificationOrder: readonly string[];
+  /** The platform reviewed, and its category in 附件4-1 when it is listed there. */
+  platformName: string | null;
+  rosterCategory: string | null;
 }
 
 /** A file given for review: read (with its sheet names) or not, with the Chinese reason. */
@@ -142,6 +147,10 @@ export interface Submission {
   unrecognized: UnrecognizedSheet[];
   serviceList: ServiceList;
   options: ReviewOptions;
+  /** What the platform declared (附件4-2), when a 申报数据 sheet or JSON was given. */
+  declared: DeclaredFigures | null;
+  /** Set by the review once computed, for checks that compare against them. */
+  indicators?: Indicators;
   /** Every table of one kind, in reading order. */
   ofKind(kind: TableKind): RecognizedTable[];
 }
@@ -150,10 +159,11 @@ export function buildSubmission(
   files: GivenFile[],
   recognized: { tables: RecognizedTable[]; unrecognized: UnrecognizedSheet[] },
   options: ReviewOptions,
+  declared: DeclaredFigures | null = null,
 ): Submission {
   const { tables, unrecognized } = recognized;
   const ofKind = (kind: TableKind) => tables.filter((t) => t.kind === kind);
-  return { files, tables, unrecognized, serviceList: buildServiceList(ofKind('4-2-1-2')), options, ofKind };
+  return { files, tables, unrecognized, serviceList: buildServiceList(ofKind('4-2-1-2')), options, declared, ofKind };
 }
 
 /** Whether a parsed date cell falls in the review year. */

@@ -99,8 +99,15 @@ test('nothing readable: exit 2, one line per file, nothing written', async () =>
   expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'b.xlsx']);
 });
 
+test('no category anywhere: exit 2 naming the three ways to give one', async () => {
+  const dir = await submissionDir();
+  const { io, err, out } = capture();
+  expect(await runReview([dir], io)).toBe(2);
+  expect(err.join('\n')).toMatch(/请用 --category 指定服务类别.*--platform.*申报数据/);
+  expect(out).toEqual([]);
+});
+
 test.each([
-  [['x.xlsx'], /请用 --category 指定服务类别/],
   [['x.xlsx', '--category', '咨询'], /服务类别「咨询」无效/],
   [['x.xlsx', '--platform', '不存在的平台'], /名录中没有平台「不存在的平台」/],
   [['x.xlsx', '--category', '技术创新', '--year', '24'], /--year 应为/],
@@ -143,4 +150,79 @@ test('--qualification-order changes the tier an enterprise is counted at; a bad 
   const bad = await run('专精特新,国家小巨人');
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/--qualification-order 应把/);
+});
+
+describe('declared figures (附件4-2)', () => {
+  test('--template writes an empty 申报数据 workbook, atomically, and never overwrites one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'review-tpl-'));
+    const { io, out } = capture();
+    expect(await runReview(['--template', dir], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/申报数据\.xlsx/);
+    expect(readdirSync(dir)).toEqual(['申报数据.xlsx']);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, '申报数据.xlsx'));
+    const ws = wb.getWorksheet('申报数据')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '编号', '栏目', '项目', '申报值', '单位', '说明']);
+    const ids = ws.getColumn(1).values.slice(2);
+    expect(ids).toContain('一.类别');
+    expect(ids).toContain('二.13(1).京津冀');
+    const again = capture();
+    expect(await runReview(['--template', dir], again.io)).toBe(2);
+    expect(again.err.join('\n')).toMatch(/已存在，未覆盖/);
+  });
+
+  test('a filled template beside the tables: category from it, figures paired, mismatches reported', async () => {
+    const dir = await submissionDir();
+    const tplDir = mkdtempSync(path.join(tmpdir(), 'review-tpl-'));
+    await runReview(['--template', tplDir], capture().io);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tplDir, '申报数据.xlsx'));
+    const ws = wb.getWorksheet('申报数据')!;
+    ws.eachRow((row) => {
+      const id = row.getCell(1).value;
+      if (id === '一.类别') row.getCell(4).value = '技术创新';
+      if (id === '二.13(1).京津冀') row.getCell(4).value = 2;
+      if (id === '二.13(1).北京') row.getCell(4).value = 5;
+    });
+    await wb.xlsx.writeFile(path.join(dir, '申报数据.xlsx'));
+    const { io, out } = capture();
+    expect(await runReview([dir, '--json', '-'], io)).toBe(0);
+    const report = JSON.parse(out.join('\n'));
+    expect(validate(report)).toBe(true);
+    expect(report.platform.category).toBe('技术创新');
+    const byId = Object.fromEntries(report.declared.map((d: { id: string }) => [d.id, d]));
+    expect(byId['二.13(1).京津冀']).toMatchObject({ declared: 2, verified: 2, status: 'match', file: '申报数据.xlsx', sheet: '申报数据' });
+    expect(byId['二.13(1).北京']).toMatchObject({ declared: 5, verified: 1, status: 'mismatch' });
+    expect(byId['一.9']).toMatchObject({ declared: null, status: 'missing' });
+    const mismatch = report.findings.filter((f: { check: string }) => f.check === 'declared-mismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ file: '申报数据.xlsx', sheet: '申报数据' });
+    // The 申报数据 sheet is not mistaken for an attachment table.
+    expect(report.findings.filter((f: { check: string }) => f.check === 'header-unrecognized')).toEqual([]);
+  });
+
+  test('--declared FILE.json: keys by id or label; platform from it fills the category', async () => {
+    const dir = await submissionDir();
+    const json = path.join(mkdtempSync(path.join(tmpdir(), 'review-dec-')), '申报.json');
+    writeFileSync(json, JSON.stringify({ platform: '创业会客厅', items: { '2024年度服务京津冀企业家数': 3, '二.13(1).北京': 1 } }));
+    const { io, out } = capture();
+    expect(await runReview([dir, '--declared', json, '--json', '-'], io)).toBe(0);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.platform).toMatchObject({ name: '创业会客厅', category: '创业辅导' });
+    expect(report.declared.find((d: { id: string }) => d.id === '二.13(1).京津冀')).toMatchObject({ declared: 3, verified: 2, status: 'mismatch', file: '申报.json', cell: null });
+  });
+
+  test.each([
+    ['{ not json', /不是有效的 JSON/],
+    ['[1,2]', /应是一个 JSON 对象/],
+  ])('a bad --declared file %s → exit 2', async (content, message) => {
+    const dir = await submissionDir();
+    const json = path.join(mkdtempSync(path.join(tmpdir(), 'review-dec-')), 'bad.json');
+    writeFileSync(json, content);
+    const { io, err } = capture();
+    expect(await runReview([dir, '--category', '技术创新', '--declared', json], io)).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
 });

@@ -1,8 +1,10 @@
 /** Every check the review runs, in the order their findings are listed. */
 import activityOrder from './activityOrder';
+import categoryMismatch from './categoryMismatch';
 import type { Check } from './check';
 import creditCodeInvalid from './creditCodeInvalid';
 import dateOutOfYear from './dateOutOfYear';
+import declaredMismatch from './declaredMismatch';
 import duplicateEnterprise from './duplicateEnterprise';
 import fileUnreadable from './fileUnreadable';
 import headerUnrecognized from './headerUnrecognized';
@@ -38,6 +40,8 @@ export const CHECKS: readonly Check[] = [
   qualificationUnrecognized,
   activityOrder,
   totalMismatch,
+  categoryMismatch,
+  declaredMismatch,
 ];
 
 export type { Check, CheckContext, CheckMeta } from './check';

@@ -1,0 +1,32 @@
+import type { Check } from './check';
+
+/** The category must be the one the platform was recognised in (附件4-2【一】“需与上年度…名单中的类别一致”). */
+const check: Check = {
+  meta: {
+    id: 'category-mismatch',
+    clause: '申请方式（二）“根据认定的服务类别选择其中一项”；附件4-2【一】申报服务类别',
+    severity: 'error',
+    title: '服务类别与名录不符',
+  },
+  run({ submission, report }) {
+    const { category, rosterCategory, platformName } = submission.options;
+    const declaredCategory = submission.declared?.texts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
+    const where = submission.declared
+      ? submission.declared.source.sheet
+        ? { file: submission.declared.source.file, sheet: submission.declared.source.sheet }
+        : { file: submission.declared.source.file }
+      : { file: submission.files[0]?.file ?? '（全部材料）' };
+    if (rosterCategory && category !== rosterCategory) {
+      report(where, `「${platformName}」在附件4-1 名录中的服务类别为${rosterCategory}，本次按${category}审核：类别须与名录一致`);
+    }
+    if (declaredCategory && declaredCategory !== (rosterCategory ?? category)) {
+      report(
+        where,
+        rosterCategory
+          ? `申报数据填写的服务类别「${declaredCategory}」与附件4-1 名录中的类别${rosterCategory}不一致`
+          : `申报数据填写的服务类别「${declaredCategory}」与本次审核的类别${category}不一致`,
+      );
+    }
+  },
+};
+export default check;
