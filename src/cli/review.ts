@@ -6,11 +6,11 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { reviewSubmission } from '../domain/review';
-import { findPlatform, isCategory, type RosterEntry } from '../domain/roster';
 import { declaredTemplate } from '../workbook/file/declaredTemplate';
 import { loadSubmission } from '../workbook/file/submissionFiles';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { writeFileAtomic } from './atomicWrite';
+import { resolvePlatform } from './platform';
 import { formatSummary } from './summary';
 
 export interface Io {
@@ -54,16 +54,13 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
 
     // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
     const declaredTexts = declaredJson?.texts ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures.texts ?? {};
-    let roster: RosterEntry | undefined = args.platform.roster;
-    if (!roster && !args.platform.name) roster = findPlatform(declaredTexts['一.2'] ?? '') ?? findPlatform(declaredTexts['一.1'] ?? '');
-    const declaredCategory = declaredTexts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
-    const category = args.category ?? roster?.category ?? (declaredCategory && isCategory(declaredCategory) ? declaredCategory : null);
+    const platform = resolvePlatform({ category: args.category, platformName: args.platform.name, declared: declaredTexts });
+    const category = platform.category;
     if (!category) throw new UsageError(NO_CATEGORY);
-    const platformName = args.platform.name ?? roster?.platform ?? declaredTexts['一.2'] ?? null;
 
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-      platform: { name: platformName, category, unit: roster?.unit ?? args.platform.unit, district: roster?.district ?? args.platform.district },
+      platform: { name: platform.name, category, unit: platform.unit, district: platform.district },
       declared: declaredJson,
       year: args.year,
       manufacturing: args.manufacturing,

@@ -1,0 +1,44 @@
+/**
+ * Which platform a submission is, and in which category it is reviewed: from the command line,
+ * the 附件4-1 roster (by platform name, unit name or folder name), or the 申报数据 sheet.
+ */
+import type { DeclaredFigures } from '../domain/declared';
+import { findPlatform, isCategory, type RosterEntry } from '../domain/roster';
+
+export interface ResolvedPlatform {
+  name: string | null;
+  unit: string | null;
+  district: string | null;
+  category: string | null;
+  roster?: RosterEntry;
+}
+
+/**
+ * Resolve the platform. Order: --category; the roster entry named by --platform, the folder's name,
+ * or the declared 平台名称/单位名称; the declared 申报服务类别; the default category.
+ */
+export function resolvePlatform(given: {
+  category?: string | null;
+  platformName?: string | null;
+  folderName?: string | null;
+  declared?: DeclaredFigures['texts'];
+  defaultCategory?: string | null;
+}): ResolvedPlatform {
+  const texts = given.declared ?? {};
+  const roster =
+    (given.platformName ? findPlatform(given.platformName) : undefined) ??
+    (given.folderName ? findPlatform(given.folderName) : undefined) ??
+    (texts['一.2'] ? findPlatform(texts['一.2']) : undefined) ??
+    (texts['一.1'] ? findPlatform(texts['一.1']) : undefined);
+  const declaredCategory = texts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
+  const category =
+    given.category ?? roster?.category ?? (declaredCategory && isCategory(declaredCategory) ? declaredCategory : null) ?? given.defaultCategory ?? null;
+  return {
+    // The roster's spelling wins when it is the platform the user named.
+    name: given.platformName?.trim() ? (findPlatform(given.platformName) ? roster!.platform : given.platformName.trim()) : (roster?.platform ?? texts['一.2'] ?? null),
+    unit: roster?.unit ?? texts['一.1'] ?? null,
+    district: roster?.district ?? texts['一.3'] ?? null,
+    category,
+    roster,
+  };
+}
