@@ -28,6 +28,10 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--batch')) {
+    await import('./batch');
+    return;
+  }
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const dir = mkdtempSync(path.join(tmpdir(), 'review-bench-'));
   try {

@@ -19,6 +19,16 @@ export interface ReviewArgs {
   declared?: string;
   /** --template DIR: write an empty 申报数据 workbook and stop. */
   template?: string;
+  /** --out DIR: write the review workbook there. */
+  out?: string;
+  /** --in-place: the one input is a review workbook; rewrite it. */
+  inPlace: boolean;
+  /** --rubric FILE: scoring rubric JSON replacing the default example. */
+  rubric?: string;
+  /** --batch DIR: every subfolder is a platform. */
+  batch?: string;
+  /** --jobs N: worker threads for --batch. */
+  jobs?: number;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
@@ -39,6 +49,12 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
   --seed <S>             随机抽样的种子（默认 1），同一种子抽得同一样本
   --declared <文件>      申报数据 JSON（附件4-2 填报的数字），与核定数比对；不给时使用材料中的“申报数据”工作表
   --template <文件夹>    在该文件夹写一个空白的“申报数据.xlsx”供平台或评审专家填写，然后退出
+  --out <文件夹>         在该文件夹写出审核工作簿“<平台名称>-审核.xlsx”（含材料原表、评分表、评分细则、
+                         问题清单、抽查样本）；已有同名审核工作簿时保留评审专家填写的内容
+  --in-place             输入是一个审核工作簿时，直接更新它（保留评审专家填写的内容）
+  --rubric <文件>        评分细则 JSON，替换内置的示例细则（格式见 rubric/default.json）
+  --batch <文件夹>       批量审核：每个子文件夹是一个平台，需同时给 --out；--category 作为默认类别
+  --jobs <N>             批量审核的并行线程数，默认为 CPU 核数
   --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
   -h, --help             显示本帮助`;
 
@@ -70,6 +86,11 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         json: { type: 'string' },
         declared: { type: 'string' },
         template: { type: 'string' },
+        out: { type: 'string' },
+        'in-place': { type: 'boolean' },
+        rubric: { type: 'string' },
+        batch: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -83,7 +104,16 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  if (parsed.positionals.length === 0 && v.template === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
+  if (v.batch !== undefined) {
+    if (v.out === undefined) throw new UsageError('批量审核需要用 --out 指定输出文件夹');
+    if (parsed.positionals.length > 0) throw new UsageError('批量审核时不再另给文件或文件夹：--batch 文件夹下的每个子文件夹就是一个平台');
+    if (v.platform !== undefined) throw new UsageError('批量审核时平台由各子文件夹确定，不能用 --platform');
+    if (v['in-place']) throw new UsageError('批量审核不支持 --in-place');
+  }
+  if (parsed.positionals.length === 0 && v.template === undefined && v.batch === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
+  if (v['in-place'] && (parsed.positionals.length !== 1 || v.out !== undefined)) {
+    throw new UsageError('--in-place 只用于更新一个审核工作簿：只给这一个文件，且不要同时给 --out');
+  }
 
   let roster: RosterEntry | undefined;
   if (v.platform !== undefined) {
@@ -132,6 +162,11 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     json: v.json,
     declared: v.declared,
     template: v.template,
+    out: v.out,
+    inPlace: v['in-place'] ?? false,
+    rubric: v.rubric,
+    batch: v.batch,
+    jobs: v.jobs === undefined ? undefined : integer('jobs', v.jobs, 0, 64, 1),
     sample: {
       by,
       size: 100,

@@ -7,7 +7,11 @@ import * as path from 'node:path';
 import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { reviewSubmission } from '../domain/review';
 import { declaredTemplate } from '../workbook/file/declaredTemplate';
-import { loadSubmission } from '../workbook/file/submissionFiles';
+import { loadSubmission, type SubmissionFile } from '../workbook/file/submissionFiles';
+import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
+import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
+import { REVIEW_SHEETS } from '../workbook/layout/sheetNames';
+import { defaultJobs, runBatch } from './batch';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from './platform';
@@ -38,9 +42,31 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       io.out(`已写出空白申报数据表：${file}\n填写“申报值”一列后，把它和附表放在同一文件夹中审核，或另存后用 --declared 之外的方式提交均可。`);
       return 0;
     }
+    const rubricJson = args.rubric !== undefined ? await readRubricFile(args.rubric) : undefined;
+    const rubric: Rubric = rubricJson === undefined ? DEFAULT_RUBRIC : rubricFrom(rubricJson, args.rubric!);
+    if (args.batch !== undefined) {
+      return await runBatch(
+        {
+          dir: args.batch,
+          out: args.out!,
+          defaultCategory: args.category,
+          year: args.year,
+          manufacturing: args.manufacturing,
+          rubric: rubricJson,
+          jobs: args.jobs ?? defaultJobs(),
+        },
+        io,
+        io === processIo && process.stderr.isTTY === true,
+      );
+    }
     let declaredJson: DeclaredFigures | undefined;
     if (args.declared !== undefined) declaredJson = await readDeclaredFile(args.declared);
-    const { files, problems } = await loadSubmission(args.paths);
+    const loaded = await loadSubmission(args.paths);
+    const { problems } = loaded;
+    const files = loaded.files.map(withoutReviewSheets);
+    if (args.inPlace && !files[0]?.reviewWorkbook) {
+      throw new UsageError(`--in-place 只用于更新审核工作簿：「${args.paths[0]}」不是本工具写出的审核工作簿（没有评分表、问题清单等工作表）`);
+    }
     const readable = files.filter((f) => f.grids);
     if (readable.length === 0) {
       for (const p of problems) io.err(p.message);
@@ -68,6 +94,26 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       qualificationOrder: args.qualificationOrder,
       sample: args.sample,
     });
+    let written: string | null = null;
+    if (args.out !== undefined || args.inPlace) {
+      const target = args.inPlace
+        ? readable[0].path
+        : path.join(args.out!, reviewWorkbookName(report.platform.name, path.basename(args.paths[0]).replace(/\.xlsx$/i, '')));
+      // Re-running onto an existing review workbook keeps what the reviewer typed in it.
+      const previous = await fsp.readFile(target).catch(() => undefined);
+      let inputs: Awaited<ReturnType<typeof readReviewerInputs>> | undefined;
+      if (previous) {
+        inputs = await readReviewerInputs(previous).catch(() => undefined);
+        if (!inputs) {
+          io.out(formatSummary(report));
+          io.err(`「${target}」已存在但不是可读取的审核工作簿，未覆盖：请换一个 --out 文件夹，或先移走该文件`);
+          return 1;
+        }
+      }
+      const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.path) })));
+      await writeFileAtomic(target, await writeReviewWorkbook({ report, rubric, sources, previous, inputs }));
+      written = target;
+    }
     if (args.json === '-') {
       io.out(JSON.stringify(report, null, 2));
     } else if (args.json) {
@@ -77,6 +123,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     } else {
       io.out(formatSummary(report));
     }
+    if (written) io.out(`\n审核工作簿已写入 ${written}`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -86,6 +133,36 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     // Anything unexpected still ends in one Chinese line, not a stack trace.
     io.err(`审核中断：${err instanceof Error ? err.message : String(err)}`);
     return 1;
+  }
+}
+
+/** A review workbook read back as input: its generated sheets are not submission tables. */
+function withoutReviewSheets(f: SubmissionFile): SubmissionFile & { reviewWorkbook?: boolean } {
+  const generated = new Set<string>(Object.values(REVIEW_SHEETS));
+  const names = new Set(f.grids?.map((g) => g.sheet) ?? []);
+  if (!names.has(REVIEW_SHEETS.scoring) || !names.has(REVIEW_SHEETS.findings)) return f;
+  return { ...f, grids: f.grids!.filter((g) => !generated.has(g.sheet)), reviewWorkbook: true };
+}
+
+async function readRubricFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`找不到评分细则文件「${file}」`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UsageError(`评分细则文件「${file}」不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function rubricFrom(json: unknown, file: string): Rubric {
+  try {
+    return loadRubric(json);
+  } catch (err) {
+    throw new UsageError(`评分细则文件「${file}」有误：${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -6,6 +6,9 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
+import type ExcelJS from 'exceljs';
+import { openSources } from './copySheets';
+import { sniffUnreadable, worksheetToGrid } from './readXlsx';
 import { readXlsxFile } from './streamXlsx';
 
 /** Files that may hold tables. Old formats are listed so the user hears why they were not read. */
@@ -99,4 +102,25 @@ export async function loadSubmission(paths: string[]): Promise<{ files: Submissi
   const read: SubmissionFile[] = [];
   for (const f of files) read.push(await readSubmissionFile(f));
   return { files: read, problems };
+}
+
+/**
+ * Read one table file whole with ExcelJS, keeping the opened workbook: for callers that copy the
+ * sheets afterwards (the batch), so each file is parsed once. Never throws.
+ */
+export async function openSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile & { workbook?: ExcelJS.Workbook }> {
+  const ext = path.extname(entry.path).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xlsm') return readSubmissionFile(entry);
+  let data: Buffer;
+  try {
+    data = await fsp.readFile(entry.path);
+  } catch {
+    return readSubmissionFile(entry);
+  }
+  const sniffed = sniffUnreadable(data);
+  if (sniffed) return { ...entry, error: `无法读取「${entry.file}」：${sniffed}` };
+  const [opened] = await openSources([{ file: entry.file, data }]);
+  if (!opened.workbook) return { ...entry, error: `无法读取「${entry.file}」：不是有效的 .xlsx 文件或文件已损坏（${opened.error}）` };
+  const grids = opened.workbook.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => worksheetToGrid(ws, entry.file));
+  return { ...entry, grids, workbook: opened.workbook };
 }

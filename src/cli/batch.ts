@@ -1,0 +1,145 @@
+/**
+ * `npm run review -- --batch DIR --out OUT`: every subfolder of DIR is one platform. Platforms are
+ * reviewed in worker threads (one per core by default), each writing its review workbook into OUT;
+ * then OUT/汇总.xlsx lists them all. A platform that cannot be read is reported and the rest go on.
+ */
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
+import { writeFileAtomic } from './atomicWrite';
+import { reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
+import type { Io } from './review';
+
+export interface BatchOptions {
+  dir: string;
+  out: string;
+  defaultCategory: string | null;
+  year: number;
+  manufacturing: boolean;
+  rubric?: unknown;
+  /** Worker threads; 0 runs in this thread (tests, one-core machines). */
+  jobs: number;
+}
+
+/** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
+function progress(io: Io, total: number, tty: boolean) {
+  let done = 0;
+  return (r: PlatformResult) => {
+    done++;
+    const status = r.problem ? `无法审核：${r.problem}` : `${r.verdict}${r.total !== null ? ` ${r.total.toFixed(2)} 分` : ''}`;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${r.name.slice(0, 24)}\u001b[K`);
+      if (done === total) process.stderr.write('\n');
+      if (r.problem) process.stderr.write(`\n${r.folder}：${status}\n`);
+    } else {
+      io.err(`[${done}/${total}] ${r.folder}：${status}`);
+    }
+  };
+}
+
+/** Run jobs on a bounded pool of worker threads; results come back in job order. */
+async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: PlatformResult) => void): Promise<PlatformResult[]> {
+  const results: PlatformResult[] = new Array(jobs.length);
+  if (threads <= 0) {
+    for (let i = 0; i < jobs.length; i++) {
+      results[i] = await reviewPlatform(jobs[i]);
+      onResult(results[i]);
+    }
+    return results;
+  }
+  let next = 0;
+  const worker = async () => {
+    // A larger young generation: reviewing allocates many short-lived cells, and scavenges dominate otherwise.
+    const w = new Worker(path.join(__dirname, 'batchWorker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    try {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await new Promise<PlatformResult>((resolve, reject) => {
+          const onMessage = (r: PlatformResult) => {
+            w.off('error', onError);
+            resolve(r);
+          };
+          const onError = (err: Error) => {
+            w.off('message', onMessage);
+            reject(err);
+          };
+          w.once('message', onMessage);
+          w.once('error', onError);
+          w.postMessage(jobs[i]);
+        }).catch((err: unknown) => ({
+          folder: path.basename(jobs[i].folder),
+          name: path.basename(jobs[i].folder),
+          unit: null,
+          category: null,
+          district: null,
+          verdict: null,
+          total: null,
+          maxTotal: null,
+          failedConditions: [],
+          errors: 0,
+          warnings: 0,
+          workbook: null,
+          problem: `审核中断：${err instanceof Error ? err.message : String(err)}`,
+          ms: 0,
+        }));
+        onResult(results[i]);
+      }
+    } finally {
+      await w.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, worker));
+  return results;
+}
+
+/** The default number of worker threads: one per core. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** Review every platform folder under `dir`; returns the exit code. */
+export async function runBatch(options: BatchOptions, io: Io, tty = false): Promise<number> {
+  let entries;
+  try {
+    entries = await fsp.readdir(options.dir, { withFileTypes: true });
+  } catch {
+    io.err(`找不到批量审核的文件夹「${options.dir}」`);
+    return 2;
+  }
+  const folders = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  if (folders.length === 0) {
+    io.err(`「${options.dir}」下没有平台文件夹：批量审核时每个子文件夹是一个平台的材料`);
+    return 2;
+  }
+  const outDir = path.resolve(options.out);
+  if (path.resolve(options.dir) === outDir) {
+    io.err('--out 不能与 --batch 是同一个文件夹：审核结果不写进平台材料');
+    return 2;
+  }
+  await fsp.mkdir(outDir, { recursive: true });
+  const jobs: PlatformJob[] = folders.map((f) => ({
+    folder: path.join(options.dir, f),
+    defaultCategory: options.defaultCategory,
+    year: options.year,
+    manufacturing: options.manufacturing,
+    rubric: options.rubric,
+    outDir,
+  }));
+  const started = Date.now();
+  const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty));
+  const reviewed = results.filter((r) => !r.problem);
+  const summaryFile = path.join(outDir, '汇总.xlsx');
+  await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`));
+  const seconds = (Date.now() - started) / 1000;
+  io.out(`批量审核完成：${results.length} 个平台，成功 ${reviewed.length} 个，无法审核 ${results.length - reviewed.length} 个，用时 ${seconds.toFixed(1)} s`);
+  for (const r of results.filter((x) => x.problem)) io.out(`  无法审核：${r.folder}：${r.problem}`);
+  io.out(`汇总：${summaryFile}`);
+  return reviewed.length > 0 ? 0 : 2;
+}

@@ -1,0 +1,114 @@
+/**
+ * Review one platform's folder and write its review workbook: the unit of work of the batch,
+ * run in a worker thread or in-process. Never throws: a platform that cannot be reviewed comes
+ * back with its reason.
+ */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { readDeclaredSheet } from '../domain/declared';
+import { reviewSubmission } from '../domain/review';
+import { computeScoring } from '../workbook/layout/scoringSheet';
+import { DEFAULT_RUBRIC, loadRubric } from '../workbook/layout/rubric';
+import { listSubmissionFiles, openSubmissionFile } from '../workbook/file/submissionFiles';
+import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
+import { writeFileAtomic } from './atomicWrite';
+import { resolvePlatform } from './platform';
+
+export interface PlatformJob {
+  folder: string;
+  defaultCategory: string | null;
+  year: number;
+  manufacturing: boolean;
+  /** The rubric as parsed JSON (plain data crosses to a worker); the default when absent. */
+  rubric?: unknown;
+  outDir: string;
+}
+
+export interface PlatformResult {
+  folder: string;
+  name: string;
+  unit: string | null;
+  category: string | null;
+  district: string | null;
+  verdict: string | null;
+  total: number | null;
+  maxTotal: number | null;
+  failedConditions: string[];
+  errors: number;
+  warnings: number;
+  /** The review workbook's file name inside the output folder. */
+  workbook: string | null;
+  /** Why the platform could not be reviewed, in Chinese. */
+  problem?: string;
+  ms: number;
+}
+
+export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> {
+  const started = Date.now();
+  const folderName = path.basename(job.folder);
+  const base: PlatformResult = {
+    folder: folderName,
+    name: folderName,
+    unit: null,
+    category: null,
+    district: null,
+    verdict: null,
+    total: null,
+    maxTotal: null,
+    failedConditions: [],
+    errors: 0,
+    warnings: 0,
+    workbook: null,
+    ms: 0,
+  };
+  try {
+    // Each file is parsed once: its grids for the review, its workbook for the copy.
+    const { files: entries, problems } = await listSubmissionFiles([job.folder]);
+    const files = [];
+    for (const e of entries) files.push(await openSubmissionFile(e));
+    const readable = files.filter((f) => f.grids);
+    if (readable.length === 0) {
+      const why = [...problems.map((p) => p.message), ...files.map((f) => f.error ?? '')].filter(Boolean).join('；');
+      return { ...base, problem: why || '没有可读取的表格', ms: Date.now() - started };
+    }
+    const declared = readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures.texts;
+    const platform = resolvePlatform({ folderName, declared, defaultCategory: job.defaultCategory });
+    const withName = { ...base, name: platform.name ?? folderName, unit: platform.unit, district: platform.district };
+    if (!platform.category) {
+      return { ...withName, problem: '无法确定服务类别：文件夹名不在附件4-1 名录中，申报数据中也没有类别，且未给 --category', ms: Date.now() - started };
+    }
+    const report = reviewSubmission({
+      files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
+      platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
+      year: job.year,
+      manufacturing: job.manufacturing,
+    });
+    const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
+    const target = path.join(job.outDir, reviewWorkbookName(platform.name, folderName));
+    const previous = await fsp.readFile(target).catch(() => undefined);
+    let inputs: Awaited<ReturnType<typeof readReviewerInputs>> | undefined;
+    if (previous) {
+      // A file in the way that is not a review workbook we can read is never overwritten.
+      inputs = await readReviewerInputs(previous).catch(() => undefined);
+      if (!inputs) return { ...withName, problem: `「${path.basename(target)}」已存在但无法读取，未覆盖`, ms: Date.now() - started };
+    }
+    const opened = readable.map((f) => ({ file: f.file, workbook: f.workbook }));
+    await writeFileAtomic(target, await writeReviewWorkbook({ report, rubric, sources: [], opened, previous, inputs }));
+    // The summary shows what the workbook shows: with the reviewer's carried edits.
+    const scoring = computeScoring(report, rubric, inputs);
+    return {
+      ...withName,
+      category: platform.category,
+      verdict: scoring.verdict,
+      total: scoring.total,
+      maxTotal: scoring.maxTotal,
+      failedConditions: report.thresholds.filter((t) => t.status === 'fail').map((t) => t.id),
+      errors: report.findings.filter((f) => f.severity === 'error').length,
+      warnings: report.findings.filter((f) => f.severity === 'warning').length,
+      workbook: path.basename(target),
+      ms: Date.now() - started,
+    };
+  } catch (err) {
+    return { ...base, problem: `审核中断：${err instanceof Error ? err.message : String(err)}`, ms: Date.now() - started };
+  }
+}

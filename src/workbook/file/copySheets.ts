@@ -1,0 +1,135 @@
+/**
+ * Copy the submission's worksheets into the review workbook, values and formats unchanged, so the
+ * 问题清单 links land on the very cells the reviewer is told about.
+ *
+ * Formulas are copied as their cached results: a submission's formula may point at files the
+ * reviewer does not have, or be planted to run something; its value is what was submitted.
+ */
+import ExcelJS from 'exceljs';
+import { REVIEW_SHEETS, uniqueSheetNames } from '../layout/sheetNames';
+import type { CopiedSheet } from '../layout/types';
+
+/** One submitted file as bytes. */
+export interface SourceFile {
+  file: string;
+  data: Uint8Array;
+}
+
+/** A submitted workbook opened with ExcelJS, or why it could not be. */
+export interface OpenedSource {
+  file: string;
+  workbook?: ExcelJS.Workbook;
+  error?: string;
+}
+
+/** Open each source; a file that cannot be read is kept with its reason (its sheets are not copied). */
+export async function openSources(sources: readonly SourceFile[]): Promise<OpenedSource[]> {
+  const out: OpenedSource[] = [];
+  for (const s of sources) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      const bytes = s.data;
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      out.push({ file: s.file, workbook: wb });
+    } catch (err) {
+      out.push({ file: s.file, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return out;
+}
+
+/** Whether a workbook is a review workbook this tool wrote (re-run with --in-place, or given again as input). */
+export function isReviewWorkbook(wb: ExcelJS.Workbook): boolean {
+  return !!wb.getWorksheet(REVIEW_SHEETS.scoring) && !!wb.getWorksheet(REVIEW_SHEETS.findings);
+}
+
+/**
+ * The worksheets that get copied: every one not very-hidden, in tab order. A review workbook given
+ * as a source contributes its copied submission sheets only; its generated sheets are made anew.
+ */
+export function copiableSheets(sources: readonly OpenedSource[]): { file: string; worksheet: ExcelJS.Worksheet }[] {
+  const generated = new Set<string>(Object.values(REVIEW_SHEETS));
+  return sources.flatMap((s) => {
+    const review = s.workbook ? isReviewWorkbook(s.workbook) : false;
+    return (s.workbook?.worksheets ?? [])
+      .filter((ws) => ws.state !== 'veryHidden' && !(review && generated.has(ws.name)))
+      .map((worksheet) => ({ file: s.file, worksheet }));
+  });
+}
+
+/** A source cell's value as it goes into the copy: formulas become their results, links their text. */
+export function copiedValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    return copiedValue(result as ExcelJS.CellValue);
+  }
+  if ('hyperlink' in value) {
+    const text = (value as ExcelJS.CellHyperlinkValue).text as unknown;
+    if (text && typeof text === 'object' && 'richText' in text) return text as ExcelJS.CellRichTextValue;
+    return text === undefined || text === null ? null : String(text);
+  }
+  if ('richText' in value) return { richText: value.richText.map((r) => ({ ...r, font: r.font ? { ...r.font } : undefined })) };
+  if ('error' in value) return { error: value.error };
+  return value;
+}
+
+function cloneStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  return structuredClone(style);
+}
+
+/** Copy one worksheet's cells (values, styles, number formats), merges, column widths and row heights. */
+export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): void {
+  dst.properties = { ...dst.properties, ...structuredClone(src.properties) };
+  if (src.state === 'hidden') dst.state = 'hidden';
+  const frozen = src.views?.find((v) => v.state === 'frozen');
+  if (frozen) dst.views = [structuredClone(frozen)];
+
+  const columnCount = Math.max(src.columnCount, src.actualColumnCount);
+  for (let c = 1; c <= columnCount; c++) {
+    const from = src.getColumn(c);
+    const to = dst.getColumn(c);
+    if (from.width !== undefined) to.width = from.width;
+    if (from.hidden) to.hidden = true;
+    if (from.outlineLevel) to.outlineLevel = from.outlineLevel;
+  }
+
+  for (const m of src.model.merges ?? []) dst.mergeCellsWithoutStyle(m);
+
+  src.eachRow({ includeEmpty: true }, (row, r) => {
+    const out = dst.getRow(r);
+    if (row.height !== undefined) out.height = row.height;
+    if (row.hidden) out.hidden = true;
+    if (row.outlineLevel) out.outlineLevel = row.outlineLevel;
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const target = out.getCell(c);
+      if (cell.type !== ExcelJS.ValueType.Merge) target.value = copiedValue(cell.value);
+      if (cell.style && Object.keys(cell.style).length > 0) target.style = cloneStyle(cell.style);
+      if (cell.note) target.note = structuredClone(cell.note);
+    });
+  });
+}
+
+/**
+ * Copy every worksheet of the sources into `target`, named uniquely (see {@link uniqueSheetNames}).
+ *
+ * @param kindOf the attachment table a sheet holds (from the report's tables), for naming collisions
+ * @param reserved names already taken in `target` (the review sheets)
+ * @returns where each sheet went, in tab order
+ */
+export function copySheets(
+  target: ExcelJS.Workbook,
+  sources: readonly OpenedSource[],
+  kindOf: (file: string, sheet: string) => string | undefined,
+  reserved: readonly string[],
+): CopiedSheet[] {
+  const sheets = copiableSheets(sources);
+  const names = uniqueSheetNames(
+    sheets.map((s) => ({ file: s.file, sheet: s.worksheet.name, kind: kindOf(s.file, s.worksheet.name) })),
+    reserved,
+  );
+  sheets.forEach((s, i) => copyWorksheet(s.worksheet, target.addWorksheet(names[i].name)));
+  return names;
+}

@@ -1,0 +1,274 @@
+/**
+ * The ExcelJS writer of the review workbook: 评分表, 评分细则, 问题清单 and 抽查样本 drawn from
+ * the pure layouts, followed by the submission's sheets copied unchanged. Given the previous
+ * review workbook, what the reviewer typed there is carried over; generated content is replaced.
+ */
+import ExcelJS from 'exceljs';
+import type { ReviewReport } from '../../domain/report';
+import { layoutReviewSheets } from '../layout';
+import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
+import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
+import { REVIEW_SHEETS } from '../layout/sheetNames';
+import { formulaString, looksLikeFormula, sheetRef } from '../layout/text';
+import type { LayoutCell, LayoutScalar, SheetLayout } from '../layout/types';
+import { WorkbookReadError } from '../port';
+import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
+
+export type { SourceFile } from './copySheets';
+
+export interface WriteReviewOptions {
+  report: ReviewReport;
+  /** Defaults to the shipped example rubric. */
+  rubric?: Rubric;
+  /** The submitted files, whose sheets are copied into the review workbook. */
+  sources: readonly SourceFile[];
+  /** An earlier review workbook of the same platform: the reviewer's edits in it are kept. */
+  previous?: Uint8Array;
+  /** The sources already opened (a batch reads each file once for review and copy); else `sources` are opened here. */
+  opened?: readonly OpenedSource[];
+  /** The reviewer's entries already read from `previous` (so it is parsed once). */
+  inputs?: ReviewerInputs;
+}
+
+const BORDER_COLOR = { argb: 'FFBFBFBF' };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: BORDER_COLOR };
+
+function cellStyle(c: LayoutCell, isText: boolean): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (c.bold) font.bold = true;
+  if (c.italic) font.italic = true;
+  if (c.color) font.color = { argb: c.color };
+  if (c.size) font.size = c.size;
+  if (c.hyperlink) font.underline = true;
+  if (Object.keys(font).length > 0) style.font = { name: '等线', size: 11, ...font };
+  if (c.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.fill } };
+  if (isText) style.numFmt = '@';
+  else if (c.numFmt) style.numFmt = c.numFmt;
+  if (c.align || c.valign || c.wrap) {
+    style.alignment = {
+      ...(c.align ? { horizontal: c.align } : {}),
+      vertical: c.valign ?? (c.wrap ? 'top' : 'middle'),
+      ...(c.wrap ? { wrapText: true } : {}),
+    };
+  }
+  if (c.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  return style;
+}
+
+function cellValue(c: LayoutCell): ExcelJS.CellValue {
+  const v = c.value;
+  if (c.hyperlink) {
+    const text = v === null || typeof v === 'object' ? '' : String(v);
+    if ('url' in c.hyperlink) return { text, hyperlink: c.hyperlink.url };
+    // A HYPERLINK formula: Excel, WPS and LibreOffice all follow `#'Sheet'!A1` from it.
+    const target = `#${sheetRef(c.hyperlink.sheet).slice(0, -1)}!${c.hyperlink.cell}`;
+    return { formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`, result: text };
+  }
+  if (v === null) return null;
+  if (typeof v === 'object') {
+    return v.result === undefined || v.result === null ? { formula: v.formula } : ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue);
+  }
+  return v;
+}
+
+/**
+ * Draw a layout onto an (empty) ExcelJS worksheet.
+ *
+ * @example
+ * writeSheetLayout(workbook.addWorksheet(layout.name), layout);
+ */
+export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  layout.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    // ExcelJS drops a column whose width equals its default (9), leaving Excel's 8.43.
+    col.width = c.width === 9 ? 9.01 : c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    // Strings are written as strings, never parsed: text from a submission stays text.
+    const isText = typeof c.value === 'string' && (c.text === true || looksLikeFormula(c.value));
+    const value = cellValue(c);
+    if (value !== null) cell.value = value;
+    const style = cellStyle(c, isText);
+    if (Object.keys(style).length > 0) cell.style = style;
+  }
+  for (const m of layout.merges) ws.mergeCells(m);
+  for (const h of layout.rowHeights) ws.getRow(h.row).height = h.height;
+  if (layout.freeze && (layout.freeze.row > 0 || layout.freeze.col > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: layout.freeze.col, ySplit: layout.freeze.row }];
+  }
+  if (layout.autoFilter) ws.autoFilter = layout.autoFilter;
+  // ExcelJS takes a range here (written as one sqref) but its typings only know per-cell validations.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const dv of layout.dataValidations) {
+    validations.add(dv.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formulaString(dv.options.join(','))],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '请从下拉列表选择',
+      error: `只能填写：${dv.options.join('、')}`,
+      ...(dv.prompt ? { showInputMessage: true, prompt: dv.prompt } : {}),
+    });
+  }
+  let priority = 1;
+  for (const cf of layout.conditionalFormats) {
+    if (cf.type === 'dataBar') {
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: 'dataBar',
+            priority: priority++,
+            cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+            color: { argb: cf.color },
+            gradient: true,
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+    } else {
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: 'cellIs',
+            operator: 'equal',
+            priority: priority++,
+            formulae: [formulaString(cf.value)],
+            style: {
+              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: cf.fill } },
+              ...(cf.color ? { font: { color: { argb: cf.color } } } : {}),
+            },
+          },
+        ],
+      });
+    }
+  }
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: layout.print.orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: layout.print.fitToWidth,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: `&L${layout.name}&R第 &P 页，共 &N 页` };
+  if (layout.tabColor) ws.properties.tabColor = { argb: layout.tabColor };
+}
+
+/** Excel's serial day number of a date (the 1900 system). */
+function serial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
+}
+
+/** A cell as a plain value for comparing with what the generator wrote. */
+function scalar(value: ExcelJS.CellValue): LayoutScalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return serial(value);
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const r = (value as ExcelJS.CellFormulaValue).result;
+      return r === undefined || (typeof r === 'object' && !(r instanceof Date)) ? null : scalar(r as ExcelJS.CellValue);
+    }
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('hyperlink' in value) return scalar((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+function sheetGrid(ws: ExcelJS.Worksheet): ValueGrid {
+  const grid: LayoutScalar[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const values: LayoutScalar[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      values[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : scalar(cell.value);
+    });
+    grid[r - 1] = Array.from(values, (v) => v ?? null);
+  });
+  return Array.from(grid, (r) => r ?? []);
+}
+
+/**
+ * What the reviewer typed into an earlier review workbook: 结论 and 核定值 on 评分表, 评审专家 and
+ * 审核日期, points on 评分细则, 核验 results and 备注 on 抽查样本.
+ *
+ * @throws WorkbookReadError (Chinese) when the file cannot be opened
+ */
+export async function readReviewerInputs(previous: Uint8Array): Promise<ReviewerInputs> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(previous.buffer.slice(previous.byteOffset, previous.byteOffset + previous.byteLength) as ArrayBuffer);
+  } catch (err) {
+    throw new WorkbookReadError('审核工作簿', `无法读取已有的审核工作簿：${err instanceof Error ? err.message : String(err)}`);
+  }
+  const sheets: Record<string, ValueGrid> = {};
+  for (const name of [REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.sample]) {
+    const ws = wb.getWorksheet(name);
+    if (ws) sheets[name] = sheetGrid(ws);
+  }
+  return extractReviewerInputs(sheets);
+}
+
+/**
+ * Build the review workbook.
+ *
+ * @returns the .xlsx bytes
+ * @example
+ * const bytes = await writeReviewWorkbook({ report, rubric: DEFAULT_RUBRIC, sources: [{ file: 'a.xlsx', data }] });
+ */
+export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<Uint8Array> {
+  const { report, rubric = DEFAULT_RUBRIC, sources, previous } = options;
+  const inputs = options.inputs ?? (previous ? await readReviewerInputs(previous) : undefined);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '示范平台审核助手';
+  wb.title = `${report.platform.name ?? ''} 绩效评价审核`.trim();
+  wb.calcProperties = { fullCalcOnLoad: true };
+
+  const reviewNames = Object.values(REVIEW_SHEETS);
+  const reviewSheets = reviewNames.map((name) => wb.addWorksheet(name));
+  const opened = options.opened ?? (await openSources(sources));
+  const kindOf = (file: string, sheet: string) => report.tables.find((t) => t.file === file && t.sheet === sheet)?.kind;
+  const copied = copySheets(wb, opened, kindOf, reviewNames);
+
+  const layouts = layoutReviewSheets({ report, rubric, copied, inputs });
+  layouts.forEach((layout, i) => writeSheetLayout(reviewSheets[i], layout));
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/**
+ * The review workbook's file name: `<平台名称>-审核.xlsx`, safe on Windows, macOS and Linux.
+ *
+ * @param platformName the platform's name, if known
+ * @param fallbackName used when there is no platform name (e.g. the submission folder's name)
+ * @example
+ * reviewWorkbookName('星河中小企业公共服务平台', 'x') // '星河中小企业公共服务平台-审核.xlsx'
+ * reviewWorkbookName(null, '材料/2024') // '材料_2024-审核.xlsx'
+ */
+export function reviewWorkbookName(platformName: string | null, fallbackName: string): string {
+  const clean = (s: string) =>
+    s
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[. ]+$/, '')
+      .replace(/^[. ]+/, '');
+  let base = clean(platformName ?? '') || clean(fallbackName.replace(/\.xlsx$/i, '')) || '审核结果';
+  if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
+  base = Array.from(base).slice(0, 100).join('');
+  return `${base}-审核.xlsx`;
+}

@@ -1,0 +1,449 @@
+/**
+ * 评分表: the header block, the 门槛条件 table, the 评分指标 table with 得分 formulas reading the
+ * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
+ * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
+ */
+import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
+import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
+import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, round2, scoreRow, type Rubric, type RubricItem } from './rubric';
+import { RUBRIC_COLS, planRubricSheet, type RubricPlan, type RubricPlanRow } from './rubricSheet';
+import { REVIEW_SHEETS } from './sheetNames';
+import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, a1, absRef, asText, fitColumns, formulaString, range, wrappedHeight } from './text';
+import type { LayoutCell, LayoutConditionalFormat, LayoutScalar, SheetLayout } from './types';
+
+/** Words of the 结论 drop-down. */
+export const CONCLUSIONS = { pass: '符合', fail: '不符合', manual: '待核' } as const satisfies Record<ThresholdStatus, string>;
+/** Words of the overall verdict. */
+export const VERDICTS = { pass: '合格', fail: '不合格', pending: '待定' } as const;
+
+/** Columns of the 评分表. */
+export const SCORING_COLS = { mark: 1, id: 2, title: 3, declared: 4, value: 5, result: 6, limit: 7, note: 8, comment: 9 } as const;
+const LAST_COL = SCORING_COLS.comment;
+
+export interface ScoringContext {
+  /** The reviewer's edits carried over from an earlier review workbook. */
+  inputs?: ReviewerInputs;
+}
+
+export interface ScoredThreshold {
+  threshold: Threshold;
+  declared: LayoutScalar;
+  value: LayoutScalar;
+  conclusion: LayoutScalar;
+  comment: LayoutScalar;
+}
+
+export interface ScoredIndicator {
+  item: RubricItem;
+  plan: RubricPlanRow;
+  /** From the report, or null for a manual indicator. */
+  computed: number | null;
+  declared: LayoutScalar;
+  /** 核定值: the computed value or the reviewer's override. */
+  value: LayoutScalar;
+  points: number | null;
+  comment: LayoutScalar;
+}
+
+/** The 评分表's numbers, as its formulas compute them. */
+export interface Scoring {
+  plan: RubricPlan;
+  thresholds: ScoredThreshold[];
+  indicators: ScoredIndicator[];
+  total: number;
+  maxTotal: number;
+  passScore: LayoutScalar;
+  verdict: (typeof VERDICTS)[keyof typeof VERDICTS];
+}
+
+/**
+ * Score a report under a rubric, with the reviewer's carried edits: what the 评分表 shows.
+ *
+ * @example
+ * computeScoring(report, DEFAULT_RUBRIC).verdict // '待定' while manual thresholds are 待核
+ */
+export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: ReviewerInputs): Scoring {
+  const sheet = REVIEW_SHEETS.scoring;
+  const plan = planRubricSheet(rubric, report.platform.category, inputs);
+  const thresholds = report.thresholds.map((t) => ({
+    threshold: t,
+    declared: pick(inputs, sheet, t.id, 'declared', null),
+    value: pick(inputs, sheet, t.id, 'value', t.value),
+    conclusion: pick(inputs, sheet, t.id, 'conclusion', CONCLUSIONS[t.status]),
+    comment: pick(inputs, sheet, t.id, 'comment', null),
+  }));
+  const indicators = plan.rows.map((p) => {
+    const computed = p.item.indicator === 'manual' ? null : indicatorValue(report.indicators, p.item.indicator);
+    const value = pick(inputs, sheet, p.item.id, 'value', computed);
+    return {
+      item: p.item,
+      plan: p,
+      computed,
+      declared: pick(inputs, sheet, p.item.id, 'declared', null),
+      value,
+      points: scoreRow(p.values, value),
+      comment: pick(inputs, sheet, p.item.id, 'comment', null),
+    };
+  });
+  const total = round2(indicators.reduce((s, i) => s + (i.points ?? 0), 0));
+  const maxTotal = plan.rows.reduce((s, r) => s + (typeof r.values.max === 'number' ? r.values.max : 0), 0);
+  const conclusions = thresholds.map((t) => t.conclusion);
+  const passScore = plan.passScore.value;
+  const verdict = conclusions.includes(CONCLUSIONS.fail)
+    ? VERDICTS.fail
+    : conclusions.some((c) => c !== CONCLUSIONS.pass)
+      ? VERDICTS.pending
+      : typeof passScore === 'number' && total >= passScore
+        ? VERDICTS.pass
+        : VERDICTS.fail;
+  return { plan, thresholds, indicators, total, maxTotal, passScore, verdict };
+}
+
+/** Number format of a threshold's value. */
+function thresholdFormat(id: string): string | undefined {
+  if (id === 'T9') return '0.0%';
+  if (id === 'T11') return '0.00';
+  if (id === 'T2') return '0.00';
+  return undefined;
+}
+
+function indicatorFormat(item: RubricItem): string | undefined {
+  if (item.indicator === 'smeRevenueShare') return '0.0%';
+  if (item.indicator === 'averageSatisfaction') return '0.00';
+  if (item.unit === '万元' || item.unit === '亿元') return '0.00';
+  return undefined;
+}
+
+function showNumber(v: number | null, item: RubricItem): string {
+  if (v === null) return '—';
+  if (item.indicator === 'smeRevenueShare') return `${(v * 100).toFixed(1)}%`;
+  return `${Math.round(v * 100) / 100}${item.unit ? ` ${item.unit}` : ''}`;
+}
+
+/** The 得分 formula for a 核定值 cell, reading the item's row on 评分细则. */
+export function scoreFormula(valueCell: string, plan: RubricPlan, rubricRow: number): string {
+  const R = (col: number) => absRef(plan.sheet, rubricRow, col);
+  const v = valueCell;
+  let steps = '0';
+  for (const c of plan.stepCols) {
+    steps = `IF(AND(ISNUMBER(${R(c.min)}),${v}>=${R(c.min)}),${R(c.points)},${steps})`;
+  }
+  const type = R(RUBRIC_COLS.type);
+  const max = R(RUBRIC_COLS.max);
+  const cap = R(RUBRIC_COLS.cap);
+  const full = R(RUBRIC_COLS.full);
+  const raw =
+    `IF(${type}=${formulaString(RULE_LABELS.per)},${v}*${R(RUBRIC_COLS.per)},` +
+    `IF(${type}=${formulaString(RULE_LABELS.full)},IF(${full}>0,MIN(1,${v}/${full})*${max},0),${steps}))`;
+  return `IF(ISNUMBER(${v}),ROUND(MAX(0,MIN(${max},IF(ISNUMBER(${cap}),${cap},${max}),${raw})),2),"")`;
+}
+
+/**
+ * The 评分表 sheet.
+ *
+ * @param report the review report
+ * @param rubric the rubric also written to 评分细则 (the formulas read that sheet)
+ * @param ctx the reviewer's carried edits
+ * @example
+ * const sheet = layoutScoringSheet(report, DEFAULT_RUBRIC, { inputs });
+ */
+export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: ScoringContext = {}): SheetLayout {
+  const { inputs } = ctx;
+  const sheet = REVIEW_SHEETS.scoring;
+  const s = computeScoring(report, rubric, inputs);
+  const plan = s.plan;
+  const cells: LayoutCell[] = [];
+  const merges: string[] = [];
+  const heights: { row: number; height: number }[] = [];
+  const put = (cell: LayoutCell) => cells.push(cell);
+  const C = SCORING_COLS;
+
+  // Row positions.
+  const metaRows = 7;
+  const META_FIRST = 4;
+  const T_SECTION = META_FIRST + metaRows + 1;
+  const T_HEADER = T_SECTION + 1;
+  const T_FIRST = T_HEADER + 1;
+  const T_LAST = T_FIRST + s.thresholds.length - 1;
+  const I_SECTION = T_LAST + 2;
+  const I_HEADER = I_SECTION + 1;
+  let row = I_HEADER + 1;
+  const indicatorRows: number[] = [];
+  const headingRows: { row: number; text: string; section: boolean }[] = [];
+  {
+    let group: string | undefined;
+    let section: string | undefined;
+    for (const ind of s.indicators) {
+      if (ind.item.group && ind.item.group !== group) {
+        headingRows.push({ row: row++, text: ind.item.group, section: false });
+        group = ind.item.group;
+      }
+      const sec = ind.plan.section;
+      if (sec && sec.id !== section) headingRows.push({ row: row++, text: `${sec.id} ${sec.title}（${plan.category}类）`, section: true });
+      section = sec?.id;
+      indicatorRows.push(row++);
+    }
+  }
+  const I_FIRST = indicatorRows[0] ?? row;
+  const I_LAST = indicatorRows[indicatorRows.length - 1] ?? row;
+  const TOTAL_ROW = row;
+  const VERDICT_ROW = row + 1;
+  const conclusionRange = range(T_FIRST, C.result, T_LAST, C.result);
+  const passRef = absRef(plan.sheet, plan.passScore.row, plan.passScore.col);
+
+  // Title.
+  const platformName = report.platform.name ?? '（未指定平台名称）';
+  put({ row: 1, col: C.id, value: `${platformName} ${report.year} 年度绩效评价评分表`, bold: true, size: 14 });
+  merges.push(range(1, C.id, 1, LAST_COL));
+  put({
+    row: 2,
+    col: C.id,
+    value: '黄色单元格由评审专家填写或修改（核定值、结论、评审意见）；修改后得分、总分和评价结论自动重算。评分规则见“评分细则”表，问题明细见“问题清单”表。',
+    color: COLORS.muted,
+    wrap: true,
+  });
+  merges.push(range(2, C.id, 2, LAST_COL));
+  heights.push({ row: 2, height: 30 });
+
+  // Header block.
+  const meta: [string, LayoutScalar, string?][] = [
+    ['平台名称', platformName],
+    ['运营单位', report.platform.unit ?? null],
+    ['服务类别', report.platform.category],
+    ['所属区', report.platform.district ?? null],
+    ['审核年度', report.year],
+    ['评审专家', pick(inputs, sheet, 'reviewer', 'value', null), 'reviewer'],
+    ['审核日期', pick(inputs, sheet, 'reviewDate', 'value', null), 'reviewDate'],
+  ];
+  meta.forEach(([label, value, key], i) => {
+    const r = META_FIRST + i;
+    put({ row: r, col: C.id, value: label, bold: true, fill: COLORS.headerFill, border: true });
+    merges.push(range(r, C.title, r, C.value));
+    const style = key ? { ...INPUT } : { ...BODY };
+    if (key === 'reviewDate') Object.assign(style, { numFmt: 'yyyy-mm-dd', align: 'left' as const });
+    if (typeof value === 'string') put({ row: r, col: C.title, ...asText(value), ...style });
+    else put({ row: r, col: C.title, value, ...style, align: 'left' });
+    for (let col = C.title + 1; col <= C.value; col++) put({ row: r, col, value: null, ...style });
+    if (key) put({ row: r, col: C.mark, value: rowMark(key, { value: [C.title, null] }, [C.id, label]) });
+  });
+
+  // Summary at the top right, referencing the totals below.
+  const passed = s.thresholds.filter((t) => t.conclusion === CONCLUSIONS.pass).length;
+  const failed = s.thresholds.filter((t) => t.conclusion === CONCLUSIONS.fail).length;
+  const summary: [string, LayoutCell['value'], string?][] = [
+    ['总分', { formula: a1(TOTAL_ROW, C.result), result: s.total }, '0.00'],
+    ['评价结论', { formula: a1(VERDICT_ROW, C.result), result: s.verdict }],
+    [
+      '门槛条件',
+      {
+        formula:
+          `"符合 "&COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")&" 项，不符合 "&COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}")` +
+          `&" 项，待核 "&(ROWS(${conclusionRange})-COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")-COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}"))&" 项"`,
+        result: `符合 ${passed} 项，不符合 ${failed} 项，待核 ${s.thresholds.length - passed - failed} 项`,
+      },
+    ],
+    ['合格分数线', { formula: passRef, result: s.passScore }],
+  ];
+  summary.forEach(([label, value, numFmt], i) => {
+    const r = META_FIRST + i;
+    put({ row: r, col: C.limit, value: label, bold: true, fill: COLORS.headerFill, border: true });
+    put({ row: r, col: C.note, value, bold: i < 2, border: true, align: 'left', ...(numFmt ? { numFmt } : {}) });
+  });
+
+  // 门槛条件.
+  put({ row: T_SECTION, col: C.id, value: '一、门槛条件（须全部符合，一项不符合即不合格）', bold: true, fill: COLORS.sectionFill, border: true });
+  merges.push(range(T_SECTION, C.id, T_SECTION, LAST_COL));
+  const tHeaders = ['编号', '门槛条件', '申报值', '核定值', '结论', '要求', '说明', '评审意见'];
+  tHeaders.forEach((h, i) => put({ row: T_HEADER, col: C.id + i, value: h, ...HEADER }));
+  s.thresholds.forEach((t, i) => {
+    const r = T_FIRST + i;
+    const th = t.threshold;
+    const numFmt = thresholdFormat(th.id);
+    put({
+      row: r,
+      col: C.mark,
+      value: rowMark(
+        th.id,
+        {
+          declared: [C.declared, null],
+          value: [C.value, th.value],
+          conclusion: [C.result, CONCLUSIONS[th.status]],
+          comment: [C.comment, null],
+        },
+        [C.id, th.id],
+      ),
+    });
+    put({ row: r, col: C.id, value: th.id, ...BODY, align: 'center' });
+    put({ row: r, col: C.title, value: th.title, ...BODY, wrap: true });
+    put({ row: r, col: C.declared, ...valueCell(t.declared), ...INPUT, ...(numFmt ? { numFmt } : {}) });
+    put({ row: r, col: C.value, ...valueCell(t.value), ...INPUT, ...(numFmt ? { numFmt } : {}) });
+    put({ row: r, col: C.result, ...valueCell(t.conclusion), ...INPUT, align: 'center', bold: true });
+    put({ row: r, col: C.limit, value: th.required, ...BODY, align: 'center', ...(th.id === 'T9' ? { numFmt: '0%' } : {}) });
+    const notes = [th.note];
+    if (edited(inputs, sheet, th.id, 'value')) notes.push(`核定值已由评审修改（系统计算值 ${th.value === null ? '—' : th.value}）`);
+    if (edited(inputs, sheet, th.id, 'conclusion')) notes.push(`结论已由评审修改（系统判定：${CONCLUSIONS[th.status]}）`);
+    else if (th.status === 'manual') notes.push('请核对材料后选择结论');
+    const note = notes.join('；');
+    put({ row: r, col: C.note, value: note, ...BODY, wrap: true });
+    put({ row: r, col: C.comment, ...valueCell(t.comment), ...INPUT, wrap: true });
+  });
+
+  // 评分指标.
+  put({ row: I_SECTION, col: C.id, value: `二、评分指标（满分 ${s.maxTotal} 分；计分规则见“评分细则”表）`, bold: true, fill: COLORS.sectionFill, border: true });
+  merges.push(range(I_SECTION, C.id, I_SECTION, LAST_COL));
+  const iHeaders = ['编号', '评分指标', '申报值', '核定值', '得分', '满分', '说明', '评审意见'];
+  iHeaders.forEach((h, i) => put({ row: I_HEADER, col: C.id + i, value: h, ...HEADER }));
+  for (const h of headingRows) {
+    put({ row: h.row, col: C.id, value: h.text, bold: true, fill: h.section ? COLORS.groupFill : COLORS.headerFill, border: true });
+    merges.push(range(h.row, C.id, h.row, LAST_COL));
+  }
+  s.indicators.forEach((ind, i) => {
+    const r = indicatorRows[i];
+    const { item } = ind;
+    const numFmt = indicatorFormat(item);
+    put({
+      row: r,
+      col: C.mark,
+      value: rowMark(item.id, { declared: [C.declared, null], value: [C.value, ind.computed], comment: [C.comment, null] }, [C.id, item.id]),
+    });
+    put({ row: r, col: C.id, value: item.id, ...BODY, align: 'center' });
+    put({ row: r, col: C.title, value: item.title, ...BODY, wrap: true });
+    put({ row: r, col: C.declared, ...valueCell(ind.declared), ...INPUT, ...(numFmt ? { numFmt } : {}) });
+    put({ row: r, col: C.value, ...valueCell(ind.value), ...INPUT, ...(numFmt ? { numFmt } : {}) });
+    put({
+      row: r,
+      col: C.result,
+      value: { formula: scoreFormula(a1(r, C.value), plan, ind.plan.row), result: ind.points ?? '' },
+      ...BODY,
+      numFmt: '0.00',
+      align: 'center',
+    });
+    put({
+      row: r,
+      col: C.limit,
+      value: { formula: absRef(plan.sheet, ind.plan.row, RUBRIC_COLS.max), result: ind.plan.values.max },
+      ...BODY,
+      align: 'center',
+    });
+    let note: string;
+    if (item.indicator === 'manual') {
+      note = `人工核定：请核对材料后在“核定值”栏填写${item.unit ? `（单位：${item.unit}）` : '数值'}`;
+    } else {
+      note = `系统计算：${INDICATOR_LABELS[item.indicator] ?? item.indicator} ${showNumber(ind.computed, item)}`;
+    }
+    if (edited(inputs, sheet, item.id, 'value') && item.indicator !== 'manual') note += '；核定值已由评审修改';
+    if (item.note) note += `。${item.note}`;
+    put({ row: r, col: C.note, value: note, ...BODY, wrap: true });
+    put({ row: r, col: C.comment, ...valueCell(ind.comment), ...INPUT, wrap: true });
+  });
+
+  // Total and verdict.
+  put({ row: TOTAL_ROW, col: C.title, value: '合计', bold: true, border: true, align: 'right' });
+  put({
+    row: TOTAL_ROW,
+    col: C.result,
+    value: { formula: `ROUND(SUM(${range(I_FIRST, C.result, I_LAST, C.result)}),2)`, result: s.total },
+    bold: true,
+    border: true,
+    numFmt: '0.00',
+    align: 'center',
+  });
+  put({
+    row: TOTAL_ROW,
+    col: C.limit,
+    value: { formula: `SUM(${range(I_FIRST, C.limit, I_LAST, C.limit)})`, result: s.maxTotal },
+    bold: true,
+    border: true,
+    align: 'center',
+  });
+  put({ row: VERDICT_ROW, col: C.title, value: '评价结论', bold: true, border: true, align: 'right' });
+  put({
+    row: VERDICT_ROW,
+    col: C.result,
+    value: {
+      formula:
+        `IF(COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}")>0,"${VERDICTS.fail}",` +
+        `IF(COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")<ROWS(${conclusionRange}),"${VERDICTS.pending}",` +
+        `IF(${a1(TOTAL_ROW, C.result)}>=${passRef},"${VERDICTS.pass}","${VERDICTS.fail}")))`,
+      result: s.verdict,
+    },
+    bold: true,
+    border: true,
+    align: 'center',
+  });
+  merges.push(range(VERDICT_ROW, C.result, VERDICT_ROW, C.limit));
+  put({
+    row: VERDICT_ROW,
+    col: C.note,
+    value: '任一门槛条件“不符合”为不合格；仍有“待核”为待定；门槛条件全部符合时，总分不低于合格分数线为合格，否则不合格。',
+    color: COLORS.muted,
+    wrap: true,
+  });
+  merges.push(range(VERDICT_ROW, C.note, VERDICT_ROW, C.comment));
+
+  const columns = fitColumns(
+    cells,
+    [
+      { min: 3, max: 3, hidden: true },
+      { min: 9, max: 10 },
+      { min: 34, max: 44 },
+      { min: 10, max: 12 },
+      { min: 10, max: 12 },
+      { min: 9, max: 10 },
+      { min: 10, max: 12 },
+      { min: 40, max: 56 },
+      { min: 20, max: 24 },
+    ],
+    (c) => c.row <= 2 || c.row === T_SECTION || c.row === I_SECTION || headingRows.some((h) => h.row === c.row) || (c.row >= META_FIRST && c.row < META_FIRST + metaRows && c.col === C.title) || c.row === VERDICT_ROW,
+  );
+  for (const c of cells) {
+    if ((c.col === C.title || c.col === C.note) && c.row >= T_FIRST && typeof c.value === 'string' && c.row !== VERDICT_ROW) {
+      const h = wrappedHeight(c.value, columns[c.col - 1].width);
+      if (h > 15) heights.push({ row: c.row, height: h });
+    }
+  }
+  heights.push({ row: VERDICT_ROW, height: 30 });
+
+  const colored = (rng: string, pairs: [string, string, string][]): LayoutConditionalFormat[] =>
+    pairs.map(([value, fill, color]) => ({ type: 'equals', range: rng, value, fill, color }));
+  const verdictCells = `${a1(VERDICT_ROW, C.result)}:${a1(VERDICT_ROW, C.result)}`;
+  return {
+    name: sheet,
+    columns,
+    rowHeights: mergeHeights(heights),
+    cells,
+    merges,
+    dataValidations: [
+      { range: conclusionRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' },
+    ],
+    conditionalFormats: [
+      { type: 'dataBar', range: range(I_FIRST, C.result, I_LAST, C.result), color: COLORS.dataBar },
+      ...colored(conclusionRange, [
+        [CONCLUSIONS.pass, COLORS.okFill, COLORS.okText],
+        [CONCLUSIONS.fail, COLORS.badFill, COLORS.badText],
+        [CONCLUSIONS.manual, COLORS.pendingFill, COLORS.pendingText],
+      ]),
+      ...[verdictCells, a1(META_FIRST + 1, C.note)].flatMap((rng) =>
+        colored(rng, [
+          [VERDICTS.pass, COLORS.okFill, COLORS.okText],
+          [VERDICTS.fail, COLORS.badFill, COLORS.badText],
+          [VERDICTS.pending, COLORS.pendingFill, COLORS.pendingText],
+        ]),
+      ),
+    ],
+    print: { ...PRINT_A4_LANDSCAPE, titleRows: '1:1' },
+    tabColor: COLORS.tab,
+  };
+}
+
+/** A carried or generated value; strings typed by a reviewer stay text. */
+function valueCell(v: LayoutScalar): Pick<LayoutCell, 'value' | 'text'> {
+  return typeof v === 'string' ? asText(v) : { value: v };
+}
+
+function mergeHeights(heights: { row: number; height: number }[]): { row: number; height: number }[] {
+  const by = new Map<number, number>();
+  for (const h of heights) by.set(h.row, Math.max(by.get(h.row) ?? 0, h.height));
+  return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+}
+

@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runBatch } from '../../src/cli/batch';
+import { runReview } from '../../src/cli/review';
+import { ROSTER } from '../../src/domain/roster';
+import { writeSubmission } from '../../scripts/submission';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+const small = { enterprises: 40, orders: 40, staff: 9, products: 4, activities: 8, survey: 20, institutions: 6, innovative: 5 };
+
+let root: string;
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'batch-'));
+  const dir = path.join(root, 'in');
+  await writeSubmission(path.join(dir, ROSTER[0].platform), { seed: 1, ...small, messy: true, planted: false, layout: 'one-file-each' });
+  await writeSubmission(path.join(dir, ROSTER[15].platform), { seed: 2, ...small, messy: false, planted: false, layout: 'one-workbook' });
+  await writeSubmission(path.join(dir, '某未列名平台'), { seed: 3, ...small, messy: true, planted: true, layout: 'mixed' });
+  mkdirSync(path.join(dir, '损坏平台'));
+  writeFileSync(path.join(dir, '损坏平台', 'a.xlsx'), 'not a workbook');
+}, 60_000);
+
+async function readSummary(out: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, '汇总.xlsx'));
+  const ws = wb.getWorksheet('汇总')!;
+  const rows: unknown[][] = [];
+  ws.eachRow((row, n) => {
+    if (n > 2) rows.push((row.values as unknown[]).slice(1));
+  });
+  return { wb, rows };
+}
+
+test('every good platform gets its workbook; the broken one is reported and the rest go on; 汇总.xlsx lists all', async () => {
+  const out = path.join(root, 'out');
+  const { io, out: stdout, err } = capture();
+  const code = await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: '综合咨询', year: 2024, manufacturing: false, jobs: 0 }, io);
+  expect(code).toBe(0);
+  expect(err).toHaveLength(4); // one progress line per platform
+  expect(err.join('\n')).toMatch(/损坏平台：无法审核：无法读取「a\.xlsx」/);
+  expect(stdout[0]).toMatch(/4 个平台，成功 3 个，无法审核 1 个/);
+  expect(readdirSync(out).sort()).toEqual(
+    [`${ROSTER[0].platform}-审核.xlsx`, `${ROSTER[15].platform}-审核.xlsx`, '某未列名平台-审核.xlsx', '汇总.xlsx'].sort(),
+  );
+
+  const { wb, rows } = await readSummary(out);
+  expect(rows).toHaveLength(4);
+  // Sorted by category in the guide's order: 综合咨询 first, then 创业辅导, then 技术创新; the unreviewable last.
+  expect(rows.map((r) => r[3])).toEqual(['综合咨询', '创业辅导', '技术创新', '']);
+  expect(rows[1]).toEqual(expect.arrayContaining([ROSTER[0].platform, ROSTER[0].unit, ROSTER[0].district]));
+  expect(rows[3][5]).toBe('无法审核');
+  expect(rows[3][11]).toMatch(/无法读取/);
+  const link = rows[1][10] as { text: string; hyperlink: string };
+  expect(link.text).toBe(`${ROSTER[0].platform}-审核.xlsx`);
+  expect(decodeURI(link.hyperlink)).toBe(link.text);
+  for (const r of rows.slice(0, 3)) expect(['合格', '不合格', '待定']).toContain(r[5]);
+
+  const stats = wb.getWorksheet('统计')!;
+  const total = stats.getRow(stats.rowCount).values as unknown[];
+  expect(total.slice(1)).toEqual(['合计', expect.any(Number), expect.any(Number), expect.any(Number), 1, 4]);
+  expect((total[2] as number) + (total[3] as number) + (total[4] as number)).toBe(3);
+}, 120_000);
+
+test('worker threads give the same summary as in-process', async () => {
+  const a = path.join(root, 'out-threads');
+  const { io } = capture();
+  expect(await runBatch({ dir: path.join(root, 'in'), out: a, defaultCategory: '综合咨询', year: 2024, manufacturing: false, jobs: 2 }, io)).toBe(0);
+  const b = path.join(root, 'out');
+  const strip = (rows: unknown[][]) => rows.map((r) => r.slice(0, 10));
+  expect(strip((await readSummary(a)).rows)).toEqual(strip((await readSummary(b)).rows));
+}, 120_000);
+
+test('without a default category, an unlisted platform without a 申报数据 sheet cannot be reviewed', async () => {
+  const out = path.join(root, 'out-nocat');
+  const { io, out: stdout } = capture();
+  expect(await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  expect(stdout.join('\n')).toMatch(/某未列名平台：无法确定服务类别/);
+}, 120_000);
+
+test.each([
+  [['--batch', 'x'], /需要用 --out/],
+  [['--batch', 'x', '--out', 'y', 'z'], /不再另给文件/],
+  [['--batch', 'x', '--out', 'y', '--platform', '创业会客厅'], /不能用 --platform/],
+])('batch usage %j → exit 2', async (argv, message) => {
+  const { io, err } = capture();
+  expect(await runReview(argv, io)).toBe(2);
+  expect(err.join('\n')).toMatch(message);
+});
+
+test('a missing batch folder, or --out equal to it → exit 2', async () => {
+  const { io, err } = capture();
+  expect(await runBatch({ dir: path.join(root, 'nope'), out: path.join(root, 'o'), defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(2);
+  expect(await runBatch({ dir: path.join(root, 'in'), out: path.join(root, 'in'), defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(2);
+  expect(err.join('\n')).toMatch(/找不到批量审核的文件夹[\s\S]*不能与 --batch 是同一个文件夹/);
+});

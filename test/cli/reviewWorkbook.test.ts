@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runReview } from '../../src/cli/review';
+import { SCORING_COLS } from '../../src/workbook/layout/scoringSheet';
+
+const sample = path.resolve(__dirname, '../../samples/星河中小企业公共服务平台');
+const name = '星河中小企业公共服务平台-审核.xlsx';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (row.getCell(SCORING_COLS.id).value === id) found ??= row;
+  });
+  if (!found) throw new Error(`no row ${id}`);
+  return found;
+}
+
+test('--out writes <platform>-审核.xlsx beside nothing else, keeps inputs unchanged, and a re-run keeps the reviewer\'s verdict', async () => {
+  const input = mkdtempSync(path.join(tmpdir(), 'rw-in-'));
+  cpSync(sample, input, { recursive: true });
+  const before = readdirSync(input).map((f) => [f, statSync(path.join(input, f)).mtimeMs, readFileSync(path.join(input, f)).length]);
+  const out = mkdtempSync(path.join(tmpdir(), 'rw-out-'));
+  const first = capture();
+  expect(await runReview([input, '--platform', '星河中小企业公共服务平台', '--category', '技术创新', '--out', out], first.io)).toBe(0);
+  expect(first.out.join('\n')).toMatch(/审核工作簿已写入/);
+  // The platform is not in the roster, so the name given is used.
+  expect(readdirSync(out)).toEqual([name]);
+  expect(readdirSync(input).map((f) => [f, statSync(path.join(input, f)).mtimeMs, readFileSync(path.join(input, f)).length])).toEqual(before);
+
+  const wb = await open(path.join(out, name));
+  expect(wb.worksheets.slice(0, 4).map((w) => w.name)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本']);
+  expect(wb.worksheets.length).toBeGreaterThan(8);
+  const t1 = rowOf(wb.getWorksheet('评分表')!, 'T1');
+  expect(t1.getCell(SCORING_COLS.result).value).toBe('待核');
+  t1.getCell(SCORING_COLS.result).value = '符合';
+  await wb.xlsx.writeFile(path.join(out, name));
+
+  expect(await runReview([input, '--platform', '星河中小企业公共服务平台', '--category', '技术创新', '--out', out], capture().io)).toBe(0);
+  const again = await open(path.join(out, name));
+  expect(rowOf(again.getWorksheet('评分表')!, 'T1').getCell(SCORING_COLS.result).value).toBe('符合');
+  expect(readdirSync(out)).toEqual([name]); // no temporary file left
+}, 60_000);
+
+test('--in-place re-reviews a review workbook without copying its generated sheets, keeping the edits', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'rw-ip-'));
+  expect(await runReview([sample, '--category', '技术创新', '--out', out], capture().io)).toBe(0);
+  const file = path.join(out, name);
+  const wb = await open(file);
+  rowOf(wb.getWorksheet('评分表')!, 'T2').getCell(SCORING_COLS.result).value = '不符合';
+  await wb.xlsx.writeFile(file);
+  const sheetsBefore = wb.worksheets.map((w) => w.name);
+
+  const { io, err } = capture();
+  expect(await runReview([file, '--category', '技术创新', '--in-place', '--json', '-'], io)).toBe(0);
+  expect(err).toEqual([]);
+  const after = await open(file);
+  expect(after.worksheets.map((w) => w.name)).toEqual(sheetsBefore);
+  expect(rowOf(after.getWorksheet('评分表')!, 'T2').getCell(SCORING_COLS.result).value).toBe('不符合');
+}, 60_000);
+
+test('--in-place refuses a file that is not a review workbook', async () => {
+  const { io, err } = capture();
+  const file = path.join(sample, '满意度调查.xlsx');
+  const before = statSync(file).mtimeMs;
+  expect(await runReview([file, '--category', '技术创新', '--in-place'], io)).toBe(2);
+  expect(err.join('\n')).toMatch(/不是本工具写出的审核工作簿/);
+  expect(statSync(file).mtimeMs).toBe(before);
+});
+
+test('an unreadable file where the review workbook would go is never overwritten', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'rw-block-'));
+  writeFileSync(path.join(out, name), 'my notes, not a workbook');
+  const { io, err } = capture();
+  expect(await runReview([sample, '--category', '技术创新', '--out', out], io)).toBe(1);
+  expect(err.join('\n')).toMatch(/已存在但不是可读取的审核工作簿，未覆盖/);
+  expect(readFileSync(path.join(out, name), 'utf8')).toBe('my notes, not a workbook');
+});
+
+test('--rubric replaces the example rubric; a bad one is refused in Chinese', async () => {
+  const rubric = JSON.parse(readFileSync(path.resolve(__dirname, '../../rubric/default.json'), 'utf8'));
+  rubric.passScore = 60;
+  const dir = mkdtempSync(path.join(tmpdir(), 'rw-rubric-'));
+  writeFileSync(path.join(dir, 'r.json'), JSON.stringify(rubric));
+  writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ items: 'x' }));
+  const out = path.join(dir, 'out');
+  expect(await runReview([sample, '--category', '技术创新', '--out', out, '--rubric', path.join(dir, 'r.json')], capture().io)).toBe(0);
+  const bad = capture();
+  expect(await runReview([sample, '--category', '技术创新', '--out', out, '--rubric', path.join(dir, 'bad.json')], bad.io)).toBe(2);
+  expect(bad.err.join('\n')).toMatch(/评分细则文件「.*bad\.json」有误/);
+}, 60_000);

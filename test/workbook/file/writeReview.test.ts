@@ -1,0 +1,511 @@
+/**
+ * The review workbook end to end: a generated submission reviewed, the workbook written, read back
+ * with ExcelJS, its formulas evaluated with HyperFormula, edited and re-run.
+ */
+import ExcelJS from 'exceljs';
+import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
+import { reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
+import { DEFAULT_RUBRIC, REVIEW_SHEETS, SCORING_COLS, computeScoring, loadRubric } from '../../../src/workbook/layout';
+import { HEADERS, reviewFiles, staffSheet, table, xlsx } from '../../helpers/submission';
+import { engine, worksheetToSheet } from '../layout/fixtures';
+
+const INJECTED = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)'];
+const INJECTED_FILE = '=1+1.xlsx';
+
+/** 附表4-2-1-2 with a merged title, widths, heights, fills and formats worth copying. */
+async function listFile(extra: string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.mergeCells('A1:D1');
+  ws.getCell('A1').value = '附表4-2-1-2 年度服务企业名单';
+  ws.getCell('A1').font = { bold: true, size: 16 };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.getRow(1).height = 32;
+  ws.getColumn(1).width = 6;
+  ws.getColumn(2).width = 42;
+  ws.getColumn(3).width = 18;
+  ws.getColumn(4).width = 11;
+  HEADERS['4-2-1-2'].forEach((h, i) => {
+    const c = ws.getCell(2, i + 1);
+    c.value = h;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+  const names = [...Array.from({ length: 20 }, (_, i) => `北京测试${i + 1}科技有限公司`), ...INJECTED, ...extra];
+  names.forEach((name, i) => {
+    const r = 3 + i;
+    ws.getCell(r, 1).value = i + 1;
+    ws.getCell(r, 1).numFmt = '000';
+    ws.getCell(r, 2).value = name;
+    ws.getCell(r, 3).value = '技术咨询';
+    ws.getCell(r, 4).value = '北京';
+  });
+  ws.getCell(3 + names.length, 2).value = '北京测试1科技有限公司'; // a duplicate: a finding with a cell
+  ws.getCell(3 + names.length, 4).value = '北京';
+  ws.getCell(3 + names.length, 1).value = names.length + 1;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 附表4-2-1-3, also on a sheet named 名单, with amounts, dates and a formula. */
+async function orderFile(scale = 1): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.addRow([...HEADERS['4-2-1-3']]);
+  const rows: [string, number, string][] = [
+    ['北京测试1科技有限公司', 120.5, 'HT-001'],
+    ['北京测试2科技有限公司', 80.25, 'HT-002'],
+    ['=HYPERLINK("http://x","y")', 60, '+1'],
+    ['+1', 55.5, 'HT-004'],
+    ['-2', 40, '-2'],
+    ['@SUM(A1)', 12.345, 'HT-006'],
+    ['北京测试1科技有限公司', 10, 'HT-007'],
+  ];
+  rows.forEach(([name, amount, contract], i) => {
+    const row = ws.addRow([i + 1, name, '检测服务', '小型', amount * scale, new Date(Date.UTC(2024, i, 10)), contract]);
+    row.getCell(5).numFmt = '#,##0.00';
+    row.getCell(6).numFmt = 'yyyy-mm-dd';
+  });
+  ws.getCell('I1').value = '合计（万元）';
+  ws.getCell('I2').value = { formula: 'SUM(E2:E8)', result: rows.reduce((s, r) => s + r[1] * scale, 0) };
+  ws.getColumn(2).width = 36;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const STAFF = Array.from({ length: 9 }, (_, i) => [i + 1, `员工${i + 1}`, '顾问', '本科', '某大学', '中级工程师', '某局', '010-1']);
+
+async function submission(variant: 'first' | 'second' = 'first'): Promise<Record<string, Buffer>> {
+  return {
+    '名单.xlsx': await listFile(variant === 'second' ? ['北京新增甲科技有限公司', '北京新增乙科技有限公司'] : []),
+    '订单.xlsx': await orderFile(variant === 'second' ? 2 : 1),
+    [INJECTED_FILE]: await xlsx([table('4-2-1-8', [[1, '北京名单外科技有限公司', '专精特新', '咨询']], { name: 'Sheet1' })]),
+    '人员.xlsx': await xlsx([staffSheet(STAFF)]),
+    '坏.xlsx': Buffer.from('this is not a zip'),
+  };
+}
+
+async function review(files: Record<string, Buffer>): Promise<ReviewReport> {
+  return reviewFiles(files, { platform: { name: '测试/平台:一', category: '技术创新', unit: '测试单位', district: '海淀区' } });
+}
+
+function sources(files: Record<string, Buffer>) {
+  return Object.entries(files).map(([file, data]) => ({ file, data: new Uint8Array(data) }));
+}
+
+async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+}
+
+/** Row of a key in a review sheet's hidden mark column. */
+function markRow(ws: ExcelJS.Worksheet, key: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    const v = row.getCell(1).value;
+    if (typeof v === 'string' && v.startsWith('{') && JSON.parse(v).k === key) found = r;
+  });
+  if (!found) throw new Error(`no row ${key} on ${ws.name}`);
+  return found;
+}
+
+function rowWith(ws: ExcelJS.Worksheet, col: number, text: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (!found && row.getCell(col).value === text) found = r;
+  });
+  if (!found) throw new Error(`no ${text} on ${ws.name}`);
+  return found;
+}
+
+function result(cell: ExcelJS.Cell): unknown {
+  const v = cell.value as { formula?: string; result?: unknown } | null;
+  return v && typeof v === 'object' && 'formula' in v ? v.result : v;
+}
+
+function formula(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.value as { formula?: string } | null;
+  return v && typeof v === 'object' ? v.formula : undefined;
+}
+
+function hf(wb: ExcelJS.Workbook) {
+  return engine({ 评分表: worksheetToSheet(sheet(wb, '评分表')), 评分细则: worksheetToSheet(sheet(wb, '评分细则')) });
+}
+
+let files: Record<string, Buffer>;
+let report: ReviewReport;
+let wb: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  files = await submission();
+  report = await review(files);
+  wb = await load(await writeReviewWorkbook({ report, rubric: DEFAULT_RUBRIC, sources: sources(files) }));
+});
+
+describe('sheets', () => {
+  test('review sheets first, then every readable submitted sheet under a unique name', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本', '4-2-1-2 名单', '4-2-1-3 名单', 'Sheet1', '人员']);
+    const lower = wb.worksheets.map((w) => w.name.toLowerCase());
+    expect(new Set(lower).size).toBe(lower.length);
+  });
+
+  test('copied sheets keep values, formats, merges, widths and heights; formulas become their values', async () => {
+    const pairs: [string, string, string][] = [
+      ['名单.xlsx', '名单', '4-2-1-2 名单'],
+      ['订单.xlsx', '名单', '4-2-1-3 名单'],
+      [INJECTED_FILE, 'Sheet1', 'Sheet1'],
+      ['人员.xlsx', '人员', '人员'],
+    ];
+    for (const [file, from, to] of pairs) {
+      const src = sheet(await load(files[file]), from);
+      const dst = sheet(wb, to);
+      expect(dst.model.merges.sort()).toEqual(src.model.merges.sort());
+      for (let c = 1; c <= src.columnCount; c++) expect(dst.getColumn(c).width).toBe(src.getColumn(c).width);
+      src.eachRow({ includeEmpty: true }, (row, r) => {
+        expect(dst.getRow(r).height).toBe(row.height);
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const out = dst.getCell(r, c);
+          if (cell.type !== ExcelJS.ValueType.Merge) {
+            const v = cell.value as { formula?: string; result?: unknown };
+            const want = v && typeof v === 'object' && 'formula' in v ? v.result : cell.value;
+            expect(out.value).toEqual(want);
+          }
+          expect(out.numFmt).toEqual(cell.numFmt);
+          expect(out.font).toEqual(cell.font);
+          expect(out.fill).toEqual(cell.fill);
+          expect(out.border).toEqual(cell.border);
+          expect(out.alignment).toEqual(cell.alignment);
+        });
+      });
+    }
+    expect(sheet(wb, '4-2-1-3 名单').getCell('I2').value).toBe(378.595);
+    expect(sheet(wb, '4-2-1-3 名单').getCell('F2').value).toEqual(new Date(Date.UTC(2024, 0, 10)));
+  });
+
+  test('every review sheet is set up for A4 landscape, one page wide', () => {
+    for (const name of Object.values(REVIEW_SHEETS)) {
+      expect(sheet(wb, name).pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    expect(sheet(wb, '问题清单').pageSetup.printTitlesRow).toBe('2:2');
+  });
+});
+
+describe('评分表', () => {
+  test('header, thresholds and indicators', () => {
+    const ws = sheet(wb, '评分表');
+    expect(ws.getColumn(1).hidden).toBe(true);
+    expect(ws.getCell('C4').value).toBe('测试/平台:一');
+    expect(ws.getCell('C5').value).toBe('测试单位');
+    expect(ws.getCell('C6').value).toBe('技术创新');
+    expect(ws.getCell('C8').value).toBe(2024);
+    expect(ws.getCell('B9').value).toBe('评审专家');
+    expect(ws.getCell('C9').value).toBeNull();
+    const t4 = markRow(ws, 'T4');
+    expect(ws.getCell(t4, SCORING_COLS.value).value).toBe(report.indicators.jjjEnterprises);
+    expect(ws.getCell(t4, SCORING_COLS.result).value).toBe('不符合');
+    expect(ws.getCell(markRow(ws, 'T1'), SCORING_COLS.result).value).toBe('待核');
+    expect(ws.getCell(markRow(ws, 'T8'), SCORING_COLS.result).value).toBe('符合');
+    const validation = ws.getCell(t4, SCORING_COLS.result).dataValidation;
+    expect(validation).toMatchObject({ type: 'list', formulae: ['"符合,不符合,待核"'] });
+    const r6 = markRow(ws, '6');
+    expect(ws.getCell(r6, SCORING_COLS.value).value).toBe(report.indicators.jjjEnterprises);
+    expect(formula(ws.getCell(r6, SCORING_COLS.result))).toContain("'评分细则'!");
+    expect(formula(ws.getCell(r6, SCORING_COLS.limit))).toMatch(/^'评分细则'!\$D\$\d+$/);
+    const s = computeScoring(report, DEFAULT_RUBRIC);
+    const totalRow = rowWith(ws, SCORING_COLS.title, '合计');
+    expect(result(ws.getCell(totalRow, SCORING_COLS.result))).toBe(s.total);
+    expect(result(ws.getCell(totalRow + 1, SCORING_COLS.result))).toBe('不合格');
+    expect(result(ws.getCell('H5'))).toBe('不合格');
+    const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const cf = formats.find((c) => c.rules.some((r) => r.type === 'dataBar'));
+    expect(cf?.ref).toBe(`F${markRow(ws, '1')}:F${markRow(ws, '13')}`);
+  });
+
+  test('HyperFormula computes every formula to the result written with it', () => {
+    const e = hf(wb);
+    for (const name of ['评分表', '评分细则']) {
+      sheet(wb, name).eachRow((row) =>
+        row.eachCell((cell) => {
+          const f = formula(cell);
+          if (f === undefined || cell.master !== cell) return;
+          const want = result(cell);
+          const got = e.get(name, cell.address);
+          if (typeof want === 'number') expect(got).toBeCloseTo(want, 9);
+          // ExcelJS reads a cached 0 (and '') back as no result.
+          else if (want === undefined) expect([cell.address, got === 0 || got === '']).toEqual([cell.address, true]);
+          else expect([cell.address, got]).toEqual([cell.address, want]);
+        }),
+      );
+    }
+  });
+
+  test('changing a 结论, a 核定值 or a rubric point recomputes total and verdict (HyperFormula)', () => {
+    const ws = sheet(wb, '评分表');
+    const e = hf(wb);
+    const totalRow = rowWith(ws, SCORING_COLS.title, '合计');
+    const total = `F${totalRow}`;
+    const verdict = `F${totalRow + 1}`;
+    const concl = (id: string) => `F${markRow(ws, id)}`;
+    const value = (id: string) => `E${markRow(ws, id)}`;
+    const ids = computeScoring(report, DEFAULT_RUBRIC).indicators.map((i) => i.item.id);
+
+    // All 符合 and every indicator at full marks: 合格.
+    for (const t of report.thresholds) e.set('评分表', concl(t.id), '符合');
+    for (const id of ids) e.set('评分表', value(id), 1e6);
+    expect(e.get('评分表', total)).toBe(100);
+    expect(e.get('评分表', verdict)).toBe('合格');
+    expect(e.get('评分表', 'H5')).toBe('合格');
+    // T4 不符合 → 不合格.
+    e.set('评分表', concl('T4'), '不符合');
+    expect(e.get('评分表', verdict)).toBe('不合格');
+    // Any 待核 → 待定.
+    e.set('评分表', concl('T4'), '待核');
+    expect(e.get('评分表', verdict)).toBe('待定');
+    expect(e.get('评分表', 'H6')).toBe('符合 10 项，不符合 0 项，待核 1 项');
+    e.set('评分表', concl('T4'), '符合');
+    // A 核定值 lowered: 6 falls from 15 to 5 points, total 90, still 合格.
+    e.set('评分表', value('6'), 150);
+    expect(e.get('评分表', `F${markRow(ws, '6')}`)).toBe(5);
+    expect(e.get('评分表', total)).toBe(90);
+    // Rubric point edited on 评分细则: 6's first step worth 0 → total 85; pass score 86 → 不合格.
+    const rub = sheet(wb, '评分细则');
+    const r6 = markRow(rub, '6');
+    e.set('评分细则', `J${r6}`, 0);
+    expect(e.get('评分表', total)).toBe(85);
+    expect(e.get('评分表', verdict)).toBe('合格');
+    e.set('评分细则', `D${markRow(rub, 'passScore')}`, 86);
+    expect(e.get('评分表', verdict)).toBe('不合格');
+    // Total below 80 with all 符合 → 不合格.
+    e.set('评分细则', `D${markRow(rub, 'passScore')}`, 80);
+    for (const id of ids.slice(0, 4)) e.set('评分表', value(id), 0);
+    expect(e.get('评分表', total)).toBe(65);
+    expect(e.get('评分表', verdict)).toBe('不合格');
+  });
+});
+
+describe('问题清单', () => {
+  test('one row per finding, sorted, with links into the copied sheets', () => {
+    const ws = sheet(wb, '问题清单');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.autoFilter).toBe(`A2:H${2 + report.findings.length}`);
+    const severities: string[] = [];
+    const names = new Set(wb.worksheets.map((w) => w.name));
+    let links = 0;
+    for (let r = 3; r < 3 + report.findings.length; r++) {
+      severities.push(String(ws.getCell(r, 2).value));
+      const f = formula(ws.getCell(r, 7));
+      if (f) {
+        const m = /^HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)","([A-Z]+\d+|第\d+行)"\)$/.exec(f);
+        expect(m).not.toBeNull();
+        expect(names.has(m![1].replace(/''/g, "'"))).toBe(true);
+        links++;
+      }
+    }
+    const rank = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
+    expect(severities.map((s) => rank[s])).toEqual([...severities.map((s) => rank[s])].sort());
+    expect(links).toBeGreaterThan(0);
+    // The duplicate in 名单.xlsx links to its cell in «4-2-1-2 名单».
+    const dup = report.findings.find((f) => f.check === 'duplicate-enterprise' && f.file === '名单.xlsx')!;
+    let dupRow = 0;
+    ws.eachRow((row, r) => {
+      if (formula(row.getCell(7)) === `HYPERLINK("#'4-2-1-2 名单'!${dup.cell}","${dup.cell}")`) dupRow = r;
+    });
+    expect(dupRow).toBeGreaterThan(2);
+    expect(String(ws.getCell(dupRow, 3).value)).toMatch(/（duplicate-enterprise）$/);
+    expect(ws.getCell(dupRow, 6).value).toBe('名单（本工作簿中为「4-2-1-2 名单」）');
+    // The unreadable file is listed without a link.
+    const broken = [...Array(report.findings.length).keys()].map((i) => i + 3).find((r) => ws.getCell(r, 5).value === '坏.xlsx');
+    expect(broken).toBeDefined();
+    expect(formula(ws.getCell(broken!, 7))).toBeUndefined();
+  });
+});
+
+describe('抽查样本', () => {
+  test('rows, rule text, drop-downs', () => {
+    const ws = sheet(wb, '抽查样本');
+    const sample = report.sample as EnterpriseSample[];
+    expect(ws.getCell('C2').value).toBe(report.sampleRule.description);
+    expect(ws.getCell('B6').value).toBe('排名');
+    sample.forEach((s, i) => {
+      expect(ws.getCell(7 + i, 2).value).toBe(s.rank);
+      expect(ws.getCell(7 + i, 3).value).toBe(s.enterprise);
+      expect(ws.getCell(7 + i, 4).value).toBe(s.amount);
+      expect(ws.getCell(7 + i, 6).value).toBe(s.contracts.join('、'));
+      expect(ws.getCell(7 + i, 8).dataValidation).toMatchObject({ type: 'list', formulae: ['"已核验,不符,缺失,待核"'] });
+      expect(ws.getCell(7 + i, 9).dataValidation).toMatchObject({ type: 'list' });
+    });
+    expect(ws.getCell(7, 3).value).toBe('北京测试1科技有限公司');
+    expect(ws.getCell(7, 4).value).toBe(130.5);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+  });
+});
+
+describe('formula injection', () => {
+  test('strings from the submission stay strings in every sheet, text-formatted in the review sheets', () => {
+    const seen: Record<string, Set<string>> = {};
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const f = formula(cell);
+          if (f !== undefined) {
+            // No formula carries a payload: only our own (and quoted sheet names in HYPERLINK targets).
+            expect(f).not.toMatch(/http:\/\/x|SUM\(A1\)|1\+1\.xlsx/);
+            return;
+          }
+          const v = cell.value;
+          if (typeof v !== 'string') return;
+          for (const p of [...INJECTED, INJECTED_FILE]) {
+            if (v === p) {
+              (seen[ws.name] ??= new Set()).add(p);
+              expect(cell.type).toBe(ExcelJS.ValueType.String);
+              if ((Object.values(REVIEW_SHEETS) as string[]).includes(ws.name)) expect(cell.numFmt).toBe('@');
+            }
+          }
+        }),
+      );
+    }
+    expect([...seen['4-2-1-2 名单']].sort()).toEqual([...INJECTED].sort());
+    expect([...seen['抽查样本']].sort()).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)']));
+    expect(seen['问题清单']).toContain(INJECTED_FILE);
+  });
+});
+
+describe('re-running keeps the reviewer’s work', () => {
+  let edited: Uint8Array;
+  let report2: ReviewReport;
+  let wb2: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    // The reviewer edits the first workbook in Excel (here: ExcelJS).
+    const ed = await load(await writeReviewWorkbook({ report, sources: sources(files) }));
+    const sc = sheet(ed, '评分表');
+    sc.getCell(markRow(sc, 'T1'), SCORING_COLS.result).value = '符合';
+    sc.getCell(markRow(sc, 'T2'), SCORING_COLS.value).value = 520;
+    sc.getCell(markRow(sc, 'T2'), SCORING_COLS.comment).value = '审计报告第3页';
+    sc.getCell(markRow(sc, '6'), SCORING_COLS.value).value = 300;
+    sc.getCell(markRow(sc, '1'), SCORING_COLS.value).value = 2;
+    sc.getCell(markRow(sc, 'reviewer'), SCORING_COLS.title).value = '张三';
+    sc.getCell(markRow(sc, 'reviewDate'), SCORING_COLS.title).value = new Date(Date.UTC(2025, 2, 1));
+    const rub = sheet(ed, '评分细则');
+    rub.getCell(markRow(rub, '7'), 4).value = 12;
+    const sm = sheet(ed, '抽查样本');
+    const r = markRow(sm, 'e:+1');
+    sm.getCell(r, 8).value = '已核验';
+    sm.getCell(r, 9).value = '缺失';
+    sm.getCell(r, 10).value = '发票待补';
+    edited = new Uint8Array(await ed.xlsx.writeBuffer());
+    // The platform resubmits: more enterprises, doubled amounts.
+    const files2 = await submission('second');
+    report2 = await review(files2);
+    wb2 = await load(await writeReviewWorkbook({ report: report2, sources: sources(files2), previous: edited }));
+  });
+
+  test('the edits are read from the previous workbook', async () => {
+    const inputs = await readReviewerInputs(edited);
+    expect(inputs['评分表']).toEqual({
+      T1: { conclusion: '符合' },
+      T2: { value: 520, comment: '审计报告第3页' },
+      '6': { value: 300 },
+      '1': { value: 2 },
+      reviewer: { value: '张三' },
+      reviewDate: { value: 45717 },
+    });
+    expect(inputs['评分细则']).toEqual({ '7': { max: 12 } });
+    expect(inputs['抽查样本']).toEqual({ 'e:+1': { contract: '已核验', invoice: '缺失', note: '发票待补' } });
+  });
+
+  test('edits survive; generated content is refreshed', () => {
+    expect(report2.indicators.jjjEnterprises).toBe(report.indicators.jjjEnterprises + 2);
+    const sc = sheet(wb2, '评分表');
+    // Kept.
+    expect(sc.getCell(markRow(sc, 'T1'), SCORING_COLS.result).value).toBe('符合');
+    expect(sc.getCell(markRow(sc, 'T2'), SCORING_COLS.value).value).toBe(520);
+    expect(sc.getCell(markRow(sc, 'T2'), SCORING_COLS.comment).value).toBe('审计报告第3页');
+    expect(sc.getCell(markRow(sc, '6'), SCORING_COLS.value).value).toBe(300);
+    expect(sc.getCell(markRow(sc, '1'), SCORING_COLS.value).value).toBe(2);
+    expect(sc.getCell(markRow(sc, 'reviewer'), SCORING_COLS.title).value).toBe('张三');
+    expect(sc.getCell(markRow(sc, 'reviewDate'), SCORING_COLS.title).value).toEqual(new Date(Date.UTC(2025, 2, 1)));
+    expect(sc.getCell(markRow(sc, 'reviewDate'), SCORING_COLS.title).numFmt).toBe('yyyy-mm-dd');
+    // Refreshed: T4's value follows the new list, 6's note shows the new computed value.
+    expect(sc.getCell(markRow(sc, 'T4'), SCORING_COLS.value).value).toBe(report2.indicators.jjjEnterprises);
+    expect(String(sc.getCell(markRow(sc, '6'), SCORING_COLS.note).value)).toContain(`${report2.indicators.jjjEnterprises} 家`);
+    expect(String(sc.getCell(markRow(sc, '6'), SCORING_COLS.note).value)).toContain('核定值已由评审修改');
+    // The marks hold the new generated values, so the edits are still edits next time.
+    expect(JSON.parse(String(sc.getCell(markRow(sc, '6'), 1).value)).f.value).toEqual([SCORING_COLS.value, report2.indicators.jjjEnterprises]);
+    const rub = sheet(wb2, '评分细则');
+    expect(rub.getCell(markRow(rub, '7'), 4).value).toBe(12);
+    expect(rub.getCell(markRow(rub, '6'), 4).value).toBe(15);
+    const sm = sheet(wb2, '抽查样本');
+    const r = markRow(sm, 'e:+1');
+    expect([8, 9, 10].map((c) => sm.getCell(r, c).value)).toEqual(['已核验', '缺失', '发票待补']);
+    expect(sm.getCell(r, 4).value).toBe(111); // amount doubled
+    // Another enterprise has no carried results.
+    expect(sm.getCell(markRow(sm, 'e:北京测试1科技有限公司'), 8).value).toBeNull();
+    // 问题清单 is regenerated from the new report.
+    expect(sheet(wb2, '问题清单').autoFilter).toBe(`A2:H${2 + report2.findings.length}`);
+  });
+
+  test('the cached results use the edits, and HyperFormula agrees', () => {
+    const sc = sheet(wb2, '评分表');
+    const e = hf(wb2);
+    const totalRow = rowWith(sc, SCORING_COLS.title, '合计');
+    // 6 at 300 → 11 points; 1 at 2 → 4 points; 7 worth 12 (19 → 0.5 × …).
+    expect(result(sc.getCell(markRow(sc, '6'), SCORING_COLS.result))).toBe(11);
+    expect(e.get('评分表', `F${markRow(sc, '6')}`)).toBe(11);
+    expect(e.get('评分表', `F${markRow(sc, '1')}`)).toBe(4);
+    expect(e.get('评分表', `G${markRow(sc, '7')}`)).toBe(12);
+    expect(e.get('评分表', `F${totalRow}`)).toBeCloseTo(result(sc.getCell(totalRow, SCORING_COLS.result)) as number, 9);
+    expect(e.get('评分表', `F${totalRow + 1}`)).toBe(result(sc.getCell(totalRow + 1, SCORING_COLS.result)));
+  });
+
+  test('running again on the re-run keeps the same edits; a reverted edit follows the data again', async () => {
+    const again = await load(await writeReviewWorkbook({ report: report2, sources: sources(await submission('second')), previous: new Uint8Array(await wb2.xlsx.writeBuffer()) }));
+    const sc = sheet(again, '评分表');
+    expect(sc.getCell(markRow(sc, '6'), SCORING_COLS.value).value).toBe(300);
+    expect(sc.getCell(markRow(sc, 'T1'), SCORING_COLS.result).value).toBe('符合');
+    // The reviewer sets 6 back to the computed value: no longer an edit.
+    sc.getCell(markRow(sc, '6'), SCORING_COLS.value).value = report2.indicators.jjjEnterprises;
+    const inputs = await readReviewerInputs(new Uint8Array(await again.xlsx.writeBuffer()));
+    expect(inputs['评分表']?.['6']).toBeUndefined();
+    expect(inputs['评分表']?.T1).toEqual({ conclusion: '符合' });
+  });
+
+  test('a previous file that is not a workbook is refused in Chinese', async () => {
+    await expect(readReviewerInputs(new Uint8Array([1, 2, 3]))).rejects.toThrow(/无法读取已有的审核工作簿/);
+  });
+});
+
+test('a replacement rubric is written to 评分细则 and used by the formulas', async () => {
+  const other = JSON.parse(JSON.stringify(DEFAULT_RUBRIC));
+  other.notice = '正式评分细则（测试）';
+  other.items.find((i: { id: string }) => i.id === '6').max = 20;
+  const rubric = loadRubric(other);
+  const w = await load(await writeReviewWorkbook({ report, rubric, sources: [] }));
+  expect(sheet(w, '评分细则').getCell('B2').value).toBe('正式评分细则（测试）');
+  expect(w.worksheets.map((x) => x.name)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本']);
+  const sc = sheet(w, '评分表');
+  expect(result(sc.getCell(markRow(sc, '6'), SCORING_COLS.limit))).toBe(20);
+});
+
+describe('reviewWorkbookName', () => {
+  test.each([
+    ['星河中小企业公共服务平台', 'x', '星河中小企业公共服务平台-审核.xlsx'],
+    ['a/b:c*d?"e"<f>|g', 'x', 'a_b_c_d__e__f__g-审核.xlsx'],
+    [null, '材料目录', '材料目录-审核.xlsx'],
+    [null, 'submission.xlsx', 'submission-审核.xlsx'],
+    ['  ', '', '审核结果-审核.xlsx'],
+    ['CON', 'x', '_CON-审核.xlsx'],
+    ['平台. ', 'x', '平台-审核.xlsx'],
+  ])('%j / %j → %j', (name, fallback, expected) => {
+    expect(reviewWorkbookName(name, fallback)).toBe(expected);
+  });
+
+  test('very long names are cut', () => {
+    expect(reviewWorkbookName('长'.repeat(300), 'x')).toBe(`${'长'.repeat(100)}-审核.xlsx`);
+  });
+});
