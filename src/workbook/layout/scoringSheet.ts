@@ -3,6 +3,7 @@
  * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
  * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
  */
+import { declaredFor } from './declaredValues';
 import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
 import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, round2, scoreRow, type Rubric, type RubricItem } from './rubric';
@@ -67,7 +68,7 @@ export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: Re
   const plan = planRubricSheet(rubric, report.platform.category, inputs);
   const thresholds = report.thresholds.map((t) => ({
     threshold: t,
-    declared: pick(inputs, sheet, t.id, 'declared', null),
+    declared: pick(inputs, sheet, t.id, 'declared', declaredFor(report, t.id)),
     value: pick(inputs, sheet, t.id, 'value', t.value),
     conclusion: pick(inputs, sheet, t.id, 'conclusion', CONCLUSIONS[t.status]),
     comment: pick(inputs, sheet, t.id, 'comment', null),
@@ -79,7 +80,7 @@ export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: Re
       item: p.item,
       plan: p,
       computed,
-      declared: pick(inputs, sheet, p.item.id, 'declared', null),
+      declared: pick(inputs, sheet, p.item.id, 'declared', declaredFor(report, p.item.id)),
       value,
       points: scoreRow(p.values, value),
       comment: pick(inputs, sheet, p.item.id, 'comment', null),
@@ -265,7 +266,7 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
       value: rowMark(
         th.id,
         {
-          declared: [C.declared, null],
+          declared: [C.declared, declaredFor(report, th.id)],
           value: [C.value, th.value],
           conclusion: [C.result, CONCLUSIONS[th.status]],
           comment: [C.comment, null],
@@ -304,7 +305,7 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({
       row: r,
       col: C.mark,
-      value: rowMark(item.id, { declared: [C.declared, null], value: [C.value, ind.computed], comment: [C.comment, null] }, [C.id, item.id]),
+      value: rowMark(item.id, { declared: [C.declared, declaredFor(report, item.id)], value: [C.value, ind.computed], comment: [C.comment, null] }, [C.id, item.id]),
     });
     put({ row: r, col: C.id, value: item.id, ...BODY, align: 'center' });
     put({ row: r, col: C.title, value: item.title, ...BODY, wrap: true });
