@@ -14,7 +14,12 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { writeSubmission, type SubmissionManifest, type SubmissionOptions } from './submission';
+import ExcelJS from 'exceljs';
+import { compareDeclared } from '../src/domain/declared';
+import { reviewSubmission } from '../src/domain/review';
+import { declaredTemplate } from '../src/workbook/file/declaredTemplate';
+import { loadSubmission } from '../src/workbook/file/submissionFiles';
+import { normalizeZipTimestamps, writeSubmission, type PlantedItem, type SubmissionManifest, type SubmissionOptions } from './submission';
 
 export const SAMPLE_PLATFORM = '星河中小企业公共服务平台';
 
@@ -32,9 +37,75 @@ export async function makeSample(outDir: string): Promise<{ dir: string; manifes
   const dir = path.join(outDir, SAMPLE_PLATFORM);
   await fs.rm(dir, { recursive: true, force: true });
   const manifest = await writeSubmission(dir, SAMPLE_OPTIONS);
+  manifest.planted.push(await writeDeclared(dir));
   const manifestPath = path.join(outDir, `${SAMPLE_PLATFORM}.planted.json`);
   await fs.writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   return { dir, manifestPath, manifest };
+}
+
+/** Figures the tables cannot verify, as the platform typed them. */
+const UNVERIFIED: Record<string, number> = {
+  '一.9': 46,
+  '一.10': 32,
+  '一.12': 15,
+  '二.4': 27,
+  '二.6': 860,
+  '二.8': 22.5,
+  '二.13(1).资产总额': 1286.4,
+  '二.13(1).营业收入': 3562.8,
+  '二.13(1).服务中小企业收入': 3011.2,
+};
+/** The item whose declared figure is planted wrong, and by how much. */
+const PLANTED_DECLARED = { id: '二.9', off: 3 };
+
+/**
+ * A filled 申报数据 sheet: what the review verifies, declared as verified, except one planted
+ * over-declaration; the figures the tables cannot verify as typed above.
+ */
+async function writeDeclared(dir: string): Promise<PlantedItem> {
+  const { files } = await loadSubmission([dir]);
+  const report = reviewSubmission({ files, platform: { name: SAMPLE_PLATFORM, category: '技术创新' } });
+  const verified = new Map(compareDeclared(null, report.indicators, '技术创新').map((c) => [c.id, c.verified]));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await declaredTemplate()).buffer as ArrayBuffer);
+  const stamp = new Date(Date.UTC(2025, 2, 15));
+  wb.created = stamp;
+  wb.modified = stamp;
+  const ws = wb.getWorksheet('申报数据')!;
+  let planted: PlantedItem | null = null;
+  ws.eachRow((row, n) => {
+    const id = String(row.getCell(1).value ?? '');
+    const cell = row.getCell(4);
+    if (id === '一.类别') cell.value = '技术创新';
+    else if (id === '一.1') cell.value = '北京星河企业服务有限公司';
+    else if (id === '一.2') cell.value = SAMPLE_PLATFORM;
+    else if (id === '一.3') cell.value = '海淀区';
+    else if (id in UNVERIFIED) cell.value = UNVERIFIED[id];
+    else if (verified.get(id) !== undefined && verified.get(id) !== null) {
+      const v = verified.get(id)!;
+      cell.value = id === PLANTED_DECLARED.id ? v + PLANTED_DECLARED.off : v;
+      if (id === PLANTED_DECLARED.id) {
+        planted = {
+          check: 'declared-mismatch',
+          table: null,
+          file: '申报数据.xlsx',
+          sheet: '申报数据',
+          row: n,
+          column: 4,
+          cell: `D${n}`,
+          value: v + PLANTED_DECLARED.off,
+          related: [],
+          extraRow: false,
+          description: `上年度组织服务活动次数 declared ${v + PLANTED_DECLARED.off}, the activity ledger shows ${v} in the year`,
+        } as unknown as PlantedItem;
+      }
+    }
+  });
+  const file = path.join(dir, '申报数据.xlsx');
+  await wb.xlsx.writeFile(file);
+  await normalizeZipTimestamps(file, stamp);
+  if (!planted) throw new Error('the planted declared item was not written');
+  return planted;
 }
 
 async function main(): Promise<void> {

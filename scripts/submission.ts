@@ -68,6 +68,7 @@ export type CheckId =
   | 'activity-order'
   | 'total-mismatch'
   | 'size-class-mismatch'
+  | 'declared-mismatch'
   | 'file-unreadable';
 
 export type SubmissionLayout = 'one-file-each' | 'one-workbook' | 'mixed';
@@ -2386,7 +2387,7 @@ async function writeWorkbook(filePath: string, sheets: PlacedSheet[], stamp: Dat
 }
 
 /** Sets every zip entry's DOS time/date (local and central headers) to `stamp`. */
-async function normalizeZipTimestamps(filePath: string, stamp: Date): Promise<void> {
+export async function normalizeZipTimestamps(filePath: string, stamp: Date): Promise<void> {
   const buf = await fs.readFile(filePath);
   const dosTime = (stamp.getUTCHours() << 11) | (stamp.getUTCMinutes() << 5) | Math.floor(stamp.getUTCSeconds() / 2);
   const dosDate = ((stamp.getUTCFullYear() - 1980) << 9) | ((stamp.getUTCMonth() + 1) << 5) | stamp.getUTCDate();
