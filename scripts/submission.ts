@@ -11,6 +11,8 @@
  * All enterprise, person and institution names, phone numbers and credit codes are made up from
  * word lists; the credit codes carry correct GB 32100 check characters (except the planted one).
  */
+import { columnLetter } from '../src/domain/grid';
+import { seededRandom } from '../src/domain/sample';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -208,17 +210,8 @@ export interface SubmissionManifest {
 // PRNG
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny 32-bit seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: the same seeded PRNG the spot-check sample uses, floats in [0, 1). */
+export const mulberry32 = seededRandom;
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -2187,16 +2180,7 @@ interface PlacedSheet {
   table: TableModel;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const columnLetters = columnLetter;
 
 function placeTable(t: TableModel, file: string, sheet: string): PlacedSheet {
   const width = t.columns.length;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { writeFileAtomic } from './atomicWrite';
-import { reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
+import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './review';
 
 export interface BatchOptions {
@@ -70,22 +70,7 @@ async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: Platf
           w.once('message', onMessage);
           w.once('error', onError);
           w.postMessage(jobs[i]);
-        }).catch((err: unknown) => ({
-          folder: path.basename(jobs[i].folder),
-          name: path.basename(jobs[i].folder),
-          unit: null,
-          category: null,
-          district: null,
-          verdict: null,
-          total: null,
-          maxTotal: null,
-          failedConditions: [],
-          errors: 0,
-          warnings: 0,
-          workbook: null,
-          problem: `审核中断：${err instanceof Error ? err.message : String(err)}`,
-          ms: 0,
-        }));
+        }).catch((err: unknown) => emptyResult(jobs[i].folder, `审核中断：${err instanceof Error ? err.message : String(err)}`));
         onResult(results[i]);
       }
     } finally {

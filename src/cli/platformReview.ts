@@ -43,10 +43,10 @@ export interface PlatformResult {
   ms: number;
 }
 
-export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> {
-  const started = Date.now();
-  const folderName = path.basename(job.folder);
-  const base: PlatformResult = {
+/** A result with nothing reviewed yet: the platform known only by its folder. */
+export function emptyResult(folder: string, problem?: string): PlatformResult {
+  const folderName = path.basename(folder);
+  return {
     folder: folderName,
     name: folderName,
     unit: null,
@@ -59,8 +59,15 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
     errors: 0,
     warnings: 0,
     workbook: null,
+    ...(problem ? { problem } : {}),
     ms: 0,
   };
+}
+
+export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> {
+  const started = Date.now();
+  const folderName = path.basename(job.folder);
+  const base: PlatformResult = emptyResult(job.folder);
   try {
     // Each file is parsed once: its grids for the review, its workbook for the copy.
     const { files: entries, problems } = await listSubmissionFiles([job.folder]);
