@@ -30,7 +30,7 @@ export function sniffUnreadable(data: Uint8Array): string | null {
 
 /** Flatten an ExcelJS cell value (rich text, formulas, hyperlinks, errors) to what a reviewer sees. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {

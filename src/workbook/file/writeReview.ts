@@ -242,7 +242,8 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
   layouts.forEach((layout, i) => writeSheetLayout(reviewSheets[i], layout));
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
-  const buffer = await wb.xlsx.writeBuffer();
+  // Fastest deflate: a fifth larger file, a third less time, which counts when a batch writes 175 of them.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
