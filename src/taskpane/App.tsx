@@ -1,17 +1,21 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { FirstScreen } from './components/FirstScreen';
+import { useEffect, useMemo, useState } from 'react';
+import { ReviewApp } from './components/ReviewApp';
 import { detectHost, readOfficeGlobal, type HostInfo, type OfficeLike } from './host';
+import { createExcelPort } from './review/excelPort';
+import type { ReviewPort } from './review/ports';
 
 export interface AppProps {
   /** The `Office` global; read from the page when omitted (undefined when office.js failed to load). */
   office?: OfficeLike;
   /** How long to wait for Office.onReady (default 3 s). */
   readyTimeoutMs?: number;
+  /** Builds the workbook port once Excel is detected; the Office adapter by default. */
+  createPort?: (host: Extract<HostInfo, { kind: 'excel' }>) => ReviewPort;
 }
 
-/** The task pane application: detects the host once, then shows the first screen. */
-export function App({ office, readyTimeoutMs }: AppProps) {
+/** The task pane application: detects the host once, then shows the review screen. */
+export function App({ office, readyTimeoutMs, createPort }: AppProps) {
   const [host, setHost] = useState<HostInfo | null>(null);
 
   useEffect(() => {
@@ -24,10 +28,14 @@ export function App({ office, readyTimeoutMs }: AppProps) {
     };
   }, [office, readyTimeoutMs]);
 
+  const port = useMemo(
+    () => (host?.kind === 'excel' ? (createPort ? createPort(host) : createExcelPort(host.excelApi)) : null),
+    [host, createPort],
+  );
   const dark = host?.kind === 'excel' && host.dark;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <FirstScreen host={host} />
+      <ReviewApp key={host?.kind ?? 'detecting'} mode={host?.kind === 'excel' ? 'excel' : 'outside'} port={port} host={host} />
     </FluentProvider>
   );
 }

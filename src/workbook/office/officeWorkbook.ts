@@ -137,17 +137,27 @@ function planBatches(slices: Slice[], areas: (UsedArea | null)[]): Slice[][] {
   return batches.map((b) => b.slices);
 }
 
+/** Extra work a caller queues into the reader's syncs, so reading for a review costs no extra round trip. */
+export interface ReadHooks {
+  /**
+   * Called after the first sync with every worksheet (very hidden ones included, names and
+   * visibility loaded); loads queued here are delivered by the second sync.
+   */
+  afterSheets?(sheets: Excel.Worksheet[]): void;
+}
+
 /**
  * Read every worksheet inside one `Excel.run` batch. Syncs: 1 for the sheet names, 1 for every
  * used range's position, then 1 per batch of values (usually one for all sheets together).
  */
-async function readAll(context: Excel.RequestContext, file: string): Promise<SheetGrid[]> {
+export async function readAll(context: Excel.RequestContext, file: string, hooks: ReadHooks = {}): Promise<SheetGrid[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
   await context.sync();
 
   const items = matrix(worksheets.items, 'worksheets.items');
   if (!items) throw unexpected('worksheets.items', worksheets.items);
+  hooks.afterSheets?.(items as Excel.Worksheet[]);
   // Very hidden sheets are not part of what the user submitted; the ExcelJS reader skips them too.
   const sheets = (items as Excel.Worksheet[]).filter((sheet) => sheet.visibility !== 'VeryHidden');
 
@@ -218,7 +228,7 @@ async function readAll(context: Excel.RequestContext, file: string): Promise<She
 }
 
 /** A Chinese message for whatever Office threw, without its stack. */
-function readErrorMessage(error: unknown, file: string): string {
+export function readErrorMessage(error: unknown, file: string): string {
   let detail = '未知错误';
   if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
     const { message, code } = error as { message?: unknown; code?: unknown };

@@ -9,6 +9,13 @@
  * a sync counter, a log of loads, and failure switches.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+
+/**
+ * The writer, highlighter and importer are tested against a fuller in-memory model with the same
+ * load/sync rules (queued commands, strict loads, sync counting, RangeAreas, formats, the text
+ * guard): see memoryExcel.ts. This strict office-addin-mock fake stays for the reader's tests.
+ */
+export { createMemoryExcel, FakeOfficeError, type MemoryExcel, type MemSheetSpec } from './memoryExcel';
 import { a1 } from '../../../src/domain/grid';
 import type { ExcelRun } from '../../../src/workbook/office/officeWorkbook';
 

@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+// End-to-end run in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+//   npm run test:e2e            builds (npm run build), serves dist/ on 127.0.0.1, runs both pages
+//   E2E_SKIP_BUILD=1 npm run test:e2e   uses the dist/ already built
+//
+// 1. review.html (no Excel): 载入示例 → 开始审核 → verdict → 下载审核工作簿; the download is opened
+//    with ExcelJS and its sheets checked.
+// 2. taskpane.html with office.js routed to test/e2e/fakeOffice.ts (an in-memory Excel with the
+//    rules of the Jest fake): 导入平台材料 → 开始审核 → 写入审核表 → the review sheets are in the
+//    workbook; a finding selects its cell; 清除标记; the error and outside-Excel states.
+// Every request the pages make is recorded; any beyond the local server fails the run (the
+// office.js script tag aside, which is answered locally). Screenshots of every state go to
+// test/artifacts/e2e/ (320 px wide, light and dark).
+'use strict';
+
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
+const SAMPLE_DIR = path.join(ROOT, 'samples', '星河中小企业公共服务平台');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const REVIEW_SHEETS = ['评分表', '评分细则', '问题清单', '抽查样本'];
+const NARROW = { width: 320, height: 900 };
+
+const results = [];
+const timings = [];
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    const ms = Date.now() - t0;
+    timings.push([name, ms]);
+    results.push({ name, ok: true });
+    log(`  ✓ ${name} (${ms} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    log(`  ✗ ${name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ── Build and serve ─────────────────────────────────────────────────────────────────────────
+
+function build() {
+  if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(DIST, 'review.html'))) return;
+  log('building (npm run build)…');
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+async function bundleFakeOffice() {
+  const esbuild = require('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'test', 'e2e', 'fakeOffice.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out.outputFiles[0].text;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static server over dist/ on 127.0.0.1, a free port. */
+function serve() {
+  const server = http.createServer((req, res) => {
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.join(DIST, path.normalize(rel).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ── Browser helpers ─────────────────────────────────────────────────────────────────────────
+
+/** Records requests; anything not on the local origin (or the routed office.js) is a leak. */
+function watch(page, origin, problems) {
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(origin) || url === OFFICE_JS || url.startsWith('data:') || url.startsWith('blob:')) return;
+    problems.push(`request beyond the local server: ${url}`);
+  });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content[- ]Security[- ]Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
+
+/** Full-page screenshot; the page must fit the 320 px task pane without scrolling sideways. */
+async function shot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= NARROW.width, `${name}: the page is ${width} px wide at ${NARROW.width} px (something overflows)`);
+}
+
+async function chooseOption(page, comboboxName, option) {
+  await page.getByRole('combobox', { name: comboboxName }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function sampleFiles() {
+  return fs
+    .readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(SAMPLE_DIR, f));
+}
+
+// ── Runs ────────────────────────────────────────────────────────────────────────────────────
+
+async function standalone(browser, origin) {
+  const problems = [];
+  for (const scheme of ['light', 'dark']) {
+    const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    watch(page, origin, problems);
+    const tag = `standalone-${scheme}`;
+    await step(`${tag}: page opens without Excel`, async () => {
+      await page.goto(`${origin}/review.html`);
+      await page.getByRole('heading', { name: '示范平台审核助手（独立页面）' }).waitFor();
+      await shot(page, `${tag}-1-idle`);
+    });
+    await step(`${tag}: 载入示例 → 开始审核 → verdict`, async () => {
+      await page.getByRole('button', { name: '载入示例' }).click();
+      await page.getByText(/已选择 \d+ 个文件/).first().waitFor();
+      await shot(page, `${tag}-2-sample-loaded`);
+      const t0 = Date.now();
+      await page.getByRole('button', { name: '开始审核' }).click();
+      const verdict = page.getByTestId('verdict');
+      await verdict.waitFor({ timeout: 60_000 });
+      timings.push([`${tag}: review of the sample (click → verdict)`, Date.now() - t0]);
+      const text = (await verdict.textContent()) || '';
+      assert(['合格', '不合格', '待定'].includes(text), `verdict is ${text}`);
+      await page.getByRole('button', { name: /文件无法读取（1）/ }).waitFor();
+      await shot(page, `${tag}-3-result`);
+    });
+    if (scheme === 'light') {
+      await step(`${tag}: 下载审核工作簿 → ExcelJS reads the review sheets and the copied sheets`, async () => {
+        const t0 = Date.now();
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: '下载审核工作簿' }).click()]);
+        timings.push([`${tag}: download of the review workbook`, Date.now() - t0]);
+        assert(download.suggestedFilename() === '星河中小企业公共服务平台-审核.xlsx', `file name ${download.suggestedFilename()}`);
+        const saved = path.join(ARTIFACTS, download.suggestedFilename());
+        await download.saveAs(saved);
+        const ExcelJS = require('exceljs');
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(saved);
+        const names = wb.worksheets.map((ws) => ws.name);
+        assert(JSON.stringify(names.slice(0, 4)) === JSON.stringify(REVIEW_SHEETS), `sheets ${names.join(', ')}`);
+        assert(names.length > 8, `only ${names.length} sheets: the submission's sheets were not copied`);
+        const title = String(wb.getWorksheet('评分表').getCell('B1').value);
+        assert(title.includes('星河中小企业公共服务平台'), `评分表 B1 is ${title}`);
+        const findings = wb.getWorksheet('问题清单');
+        assert(findings.rowCount > 10, `问题清单 has ${findings.rowCount} rows`);
+        await page.getByText(/已生成并下载/).waitFor();
+        await shot(page, `${tag}-4-downloaded`);
+      });
+    }
+    await page.close();
+  }
+  await step('standalone by keyboard only: Tab to 载入示例, Enter, Tab to 开始审核, Enter', async () => {
+    const page = await browser.newPage();
+    watch(page, origin, problems);
+    await page.goto(`${origin}/review.html`);
+    await page.getByRole('heading', { name: '示范平台审核助手（独立页面）' }).waitFor();
+    const tabTo = async (name) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => (document.activeElement && document.activeElement.textContent) || '');
+        if (focused.trim() === name) return;
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    await tabTo('载入示例');
+    await page.keyboard.press('Enter');
+    await page.getByText(/已选择 \d+ 个文件/).first().waitFor();
+    await tabTo('开始审核');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+  await step('standalone: no request beyond the local server, no CSP violation', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  });
+}
+
+async function taskpane(browser, origin, fakeOffice) {
+  const problems = [];
+  const open = async (query, { office = true } = {}) => {
+    const page = await browser.newPage();
+    const context = page;
+    watch(page, origin, problems);
+    await page.route(OFFICE_JS, (route) =>
+      office ? route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice }) : route.abort('internetdisconnected'),
+    );
+    await page.goto(`${origin}/taskpane.html${query}`);
+    return { context, page };
+  };
+
+  await step('taskpane outside Excel: notice and link to the standalone page', async () => {
+    const { context, page } = await open('', { office: false });
+    await page.getByText('当前未在 Excel 中运行').waitFor();
+    assert(await page.getByRole('button', { name: '开始审核' }).isDisabled(), '开始审核 should be disabled');
+    await shot(page, 'taskpane-0-outside');
+    await context.close();
+  });
+
+  for (const theme of ['light', 'dark']) {
+    const tag = `taskpane-${theme}`;
+    const { context, page } = await open(`?theme=${theme}&delay=400`);
+    await step(`${tag}: detects Excel (fake office.js) and shows the idle pane`, async () => {
+      await page.getByText('当前 Excel 支持 ExcelApi 1.13。').waitFor();
+      await shot(page, `${tag}-1-idle`);
+    });
+    await step(`${tag}: 导入平台材料 inserts the sample's sheets, naming the broken file`, async () => {
+      await page.getByTestId('file-input').setInputFiles(await sampleFiles());
+      await page.getByText(/已导入 \d+ 个文件的 \d+ 张工作表/).waitFor({ timeout: 60_000 });
+      await page.getByText(/「损坏的附件\.xlsx」/).waitFor();
+      const names = await page.evaluate(() => window.__fakeExcel.sheets.map((s) => s.name));
+      assert(names[0] === 'Sheet1' && names.length > 8, `sheets after import: ${names.join(', ')}`);
+      await shot(page, `${tag}-2-imported`);
+    });
+    await step(`${tag}: 开始审核 with progress, then the result`, async () => {
+      await chooseOption(page, /服务类别/, '技术创新');
+      const t0 = Date.now();
+      await page.getByRole('button', { name: '开始审核' }).click();
+      await page.getByText('读取：正在读取表格…').waitFor();
+      await shot(page, `${tag}-3-reviewing`);
+      await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
+      timings.push([`${tag}: review in the pane (click → verdict, with 400 ms fake latency per Excel.run)`, Date.now() - t0]);
+      await shot(page, `${tag}-4-result`);
+    });
+    await step(`${tag}: 写入审核表 writes the four review sheets and highlights rows`, async () => {
+      const t0 = Date.now();
+      await page.getByRole('button', { name: '写入审核表' }).click();
+      await page.getByText(/已写入评分表、评分细则、问题清单和抽查样本/).waitFor({ timeout: 60_000 });
+      timings.push([`${tag}: write (click → message)`, Date.now() - t0]);
+      const state = await page.evaluate(() => {
+        const excel = window.__fakeExcel;
+        const filled = excel.sheets.flatMap((s) => s.rows.flatMap((r) => (r || []).filter((c) => c && c.fill === '#FFC7CE'))).length;
+        const scoring = excel.sheet('评分表');
+        return { names: excel.sheets.map((s) => s.name), syncs: excel.syncs, filled, title: scoring && scoring.rows[0] && scoring.rows[0][1] && scoring.rows[0][1].value, hidden: excel.sheets.filter((s) => s.visibility === 'VeryHidden').map((s) => s.name) };
+      });
+      assert(JSON.stringify(state.names.slice(0, 4)) === JSON.stringify(REVIEW_SHEETS), `sheets ${state.names.join(', ')}`);
+      assert(String(state.title).includes('年度绩效评价评分表'), `评分表 title ${state.title}`);
+      assert(state.filled > 0, 'no row highlighted');
+      assert(state.hidden.includes('审核助手记录'), 'no record sheet');
+      await shot(page, `${tag}-5-written`);
+    });
+    await step(`${tag}: clicking a finding selects its cell; 清除标记 restores fills`, async () => {
+      const finding = page.getByTitle('定位到单元格').first();
+      await finding.click();
+      await page.waitForFunction(() => window.__fakeExcel.selection !== null);
+      await page.getByRole('button', { name: '清除标记' }).click();
+      await page.getByText(/已清除 \d+ 行标记/).waitFor();
+      const left = await page.evaluate(() => window.__fakeExcel.sheets.filter((s) => !['评分表', '评分细则', '问题清单', '抽查样本'].includes(s.name)).flatMap((s) => s.rows.flatMap((r) => (r || []).filter((c) => c && ['#FFC7CE', '#FFEB9C', '#DDEBF7'].includes(c.fill)))).length);
+      assert(left === 0, `${left} highlighted cells left`);
+      await shot(page, `${tag}-6-cleared`);
+    });
+    await context.close();
+  }
+
+  await step('taskpane on ExcelApi 1.12: import writes the values itself, then review and write', async () => {
+    const { context, page } = await open('?api=1.12');
+    await page.getByText('当前 Excel 支持 ExcelApi 1.12。').waitFor();
+    await page.getByTestId('file-input').setInputFiles(await sampleFiles());
+    await page.getByText(/已导入 \d+ 个文件的 \d+ 张工作表/).waitFor({ timeout: 60_000 });
+    await chooseOption(page, /服务类别/, '技术创新');
+    await page.getByRole('button', { name: '开始审核' }).click();
+    await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '写入审核表' }).click();
+    await page.getByText(/已写入评分表/).waitFor({ timeout: 60_000 });
+    const names = await page.evaluate(() => window.__fakeExcel.sheets.map((s) => s.name));
+    assert(JSON.stringify(names.slice(0, 4)) === JSON.stringify(REVIEW_SHEETS), `sheets ${names.join(', ')}`);
+    assert(names.some((n) => /4-2-1-2/.test(n)), `clashing 名单 sheets should be named by their table: ${names.join(', ')}`);
+    await context.close();
+  });
+  await step('taskpane error: a failing Excel shows a message bar saying what to do', async () => {
+    const { context, page } = await open('?fail=1');
+    await page.getByText('当前 Excel 支持 ExcelApi 1.13。').waitFor();
+    await chooseOption(page, /服务类别/, '综合咨询');
+    await page.getByRole('button', { name: '开始审核' }).click();
+    await page.getByRole('alert').getByText(/请确认工作簿未处于单元格编辑状态/).waitFor();
+    await shot(page, 'taskpane-7-error');
+    await context.close();
+  });
+
+  await step('taskpane: no request beyond the local server (office.js tag aside), no CSP violation', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!fs.existsSync(CHROMIUM)) {
+    log(`Chromium not found at ${CHROMIUM}: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    process.exit(2);
+  }
+  build();
+  const fakeOffice = await bundleFakeOffice();
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = require('playwright-core');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  // A persistent context is how Playwright takes a user-data-dir of our choosing: a fresh one.
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: NARROW,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    log(`e2e: ${origin}, Chromium ${browser.browser()?.version() ?? ''}`);
+    await standalone(browser, origin);
+    await taskpane(browser, origin, fakeOffice);
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  log('\ntimings:');
+  for (const [name, ms] of timings) log(`  ${String(ms).padStart(6)} ms  ${name}`);
+  log(`  ${String(Date.now() - t0).padStart(6)} ms  whole run`);
+  log(`screenshots: ${path.relative(ROOT, ARTIFACTS)}/`);
+  const failed = results.filter((r) => !r.ok).length;
+  log(`\n${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+  log(String(error && error.stack ? error.stack : error));
+  log('0 passed, 1 failed');
+  process.exitCode = 1;
+});

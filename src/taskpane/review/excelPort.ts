@@ -1,0 +1,98 @@
+/**
+ * The review port inside Excel: reads and writes the open workbook through the Office adapter.
+ * ExcelJS (for reading picked files before importing them) is loaded only when files are imported.
+ */
+import { recognizeTables } from '../../domain/recognize';
+import type { Finding, ReviewReport } from '../../domain/report';
+import { DEFAULT_RUBRIC, layoutReviewSheets } from '../../workbook/layout';
+import type { ExcelRun } from '../../workbook/office/officeWorkbook';
+import {
+  clearMarks,
+  findingTarget,
+  importWorkbooks,
+  marksForFindings,
+  readForReview,
+  selectCell,
+  writeReview,
+  type ImportSource,
+  type WorkbookSnapshot,
+} from '../../workbook/office/officeReview';
+import type { ExcelApiSupport } from '../host';
+import { strings } from '../strings';
+import { messageOf, toBase64, type PickedFile, type ReviewPort } from './ports';
+
+/** Whether `version` (e.g. `1.12`) is at least `min` (e.g. `1.9`). */
+function atLeast(version: string | null, min: string): boolean {
+  if (!version) return false;
+  const [a, b] = version.split('.').map(Number);
+  const [c, d] = min.split('.').map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/**
+ * @param excelApi what the host supports (from host detection)
+ * @param run `Excel.run`, or a fake in tests and the end-to-end run
+ */
+export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): ReviewPort {
+  const features = { api19: atLeast(excelApi.highest, '1.9') };
+  let snapshot: WorkbookSnapshot | null = null;
+  /** Files that could not be read at import, reviewed as unreadable. */
+  let unreadable: { file: string; error: string }[] = [];
+
+  return {
+    kind: 'excel',
+    fileNames: () => [],
+    async addFiles(files: PickedFile[]) {
+      const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/readXlsx');
+      const sources: ImportSource[] = [];
+      const problems: string[] = [];
+      for (const f of files) {
+        try {
+          const grids = await readXlsx(f.bytes, f.name);
+          const kinds = Object.fromEntries(recognizeTables(grids).tables.map((t) => [t.sheet, t.kind]));
+          sources.push({ file: f.name, base64: toBase64(f.bytes), grids, kinds });
+          unreadable = unreadable.filter((u) => u.file !== f.name);
+        } catch (error) {
+          problems.push(messageOf(error));
+          unreadable = [...unreadable.filter((u) => u.file !== f.name), { file: f.name, error: messageOf(error) }];
+        }
+      }
+      if (sources.length === 0) return { message: '', problems };
+      const result = await importWorkbooks(sources, excelApi.insertWorksheetsFromBase64, run);
+      return { message: strings.imported(result.imported.length, sources.length), problems };
+    },
+    async read() {
+      snapshot = await readForReview(run);
+      return { files: [...snapshot.files, ...unreadable] };
+    },
+    async writeReview(report: ReviewReport) {
+      const current = snapshot;
+      if (!current) throw new Error('请先点击“开始审核”。');
+      const result = await writeReview(
+        {
+          build: (inputs) => layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: current.copied, inputs }),
+          marks: marksForFindings(report.findings, current),
+          snapshot: current,
+          features,
+        },
+        run,
+      );
+      snapshot = { ...current, ...result.snapshot };
+      return strings.written(result.keptInputs, result.marked);
+    },
+    async clearMarks() {
+      const n = await clearMarks(run, features);
+      if (snapshot) snapshot = { ...snapshot, state: { ...snapshot.state, marks: [] } };
+      return strings.marksCleared(n);
+    },
+    canSelect(finding: Finding) {
+      return snapshot !== null && findingTarget(finding, snapshot.copied) !== null;
+    },
+    async select(finding: Finding) {
+      const target = snapshot ? findingTarget(finding, snapshot.copied) : null;
+      if (!target) return false;
+      await selectCell(target.sheet, target.address, run);
+      return true;
+    },
+  };
+}

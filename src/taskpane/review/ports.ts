@@ -1,0 +1,58 @@
+/**
+ * What the review screen needs from where the workbook lives: inside Excel (the Office adapter)
+ * or in the browser's memory (the standalone page). Components get one through props, never
+ * Office.js directly.
+ */
+import type { Finding, ReviewReport } from '../../domain/report';
+import type { SubmittedFile } from '../../domain/review';
+
+/** A file the reviewer picked or dropped. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AddFilesResult {
+  /** What to tell the reviewer on success, in Chinese. */
+  message: string;
+  /** Files that were not taken, each with a Chinese reason naming it. */
+  problems: string[];
+}
+
+export interface ReviewSource {
+  files: SubmittedFile[];
+}
+
+export interface ReviewPort {
+  kind: 'excel' | 'standalone';
+  /** Import (Excel) or keep (standalone) the picked files. */
+  addFiles(files: PickedFile[]): Promise<AddFilesResult>;
+  /** The files the standalone page holds (empty inside Excel, where the workbook is reviewed). */
+  fileNames(): string[];
+  /** Forget the picked files (standalone). */
+  clearFiles?(): void;
+  /** Read the submission. */
+  read(): Promise<ReviewSource>;
+  /** Write the review sheets (Excel) or download the review workbook (standalone); returns a message. */
+  writeReview(report: ReviewReport): Promise<string>;
+  /** Remove the highlights (Excel only). */
+  clearMarks?(): Promise<string>;
+  /** Select a finding's cell (Excel only); false when the finding has no cell in this workbook. */
+  select?(finding: Finding): Promise<boolean>;
+  /** Whether a finding can be selected. */
+  canSelect?(finding: Finding): boolean;
+}
+
+/** Base64 of bytes, in pieces so big files do not overflow the argument list. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  return btoa(binary);
+}
+
+/** A Chinese message for whatever was thrown. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,65 @@
+/**
+ * The review port of the standalone page: files held in the browser's memory, read with ExcelJS
+ * (loaded on first use), the review workbook built with the file writer and downloaded.
+ * Nothing leaves the browser.
+ */
+import type { ReviewReport } from '../../domain/report';
+import { strings } from '../strings';
+import { messageOf, type PickedFile, type ReviewPort } from './ports';
+
+/** Saves bytes as a download; replaced in tests. */
+export type Download = (name: string, bytes: Uint8Array) => void;
+
+export const browserDownload: Download = (name, bytes) => {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+export function createStandalonePort(download: Download = browserDownload): ReviewPort {
+  let files: PickedFile[] = [];
+  return {
+    kind: 'standalone',
+    fileNames: () => files.map((f) => f.name),
+    clearFiles() {
+      files = [];
+    },
+    async addFiles(picked: PickedFile[]) {
+      const problems: string[] = [];
+      for (const f of picked) {
+        if (!/\.xlsx$/i.test(f.name)) {
+          problems.push(strings.importProblem(f.name, '不是 .xlsx 文件'));
+          continue;
+        }
+        files = [...files.filter((x) => x.name !== f.name), f];
+      }
+      return { message: strings.filesChosen(files.length), problems };
+    },
+    async read() {
+      const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/readXlsx');
+      const out = [];
+      for (const f of files) {
+        try {
+          out.push({ file: f.name, grids: await readXlsx(f.bytes, f.name) });
+        } catch (error) {
+          out.push({ file: f.name, error: messageOf(error) });
+        }
+      }
+      return { files: out };
+    },
+    async writeReview(report: ReviewReport) {
+      const { writeReviewWorkbook, reviewWorkbookName } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/writeReview');
+      const bytes = await writeReviewWorkbook({ report, sources: files.map((f) => ({ file: f.name, data: f.bytes })) });
+      const name = reviewWorkbookName(report.platform.name, files[0]?.name ?? '审核结果');
+      download(name, bytes);
+      return strings.downloaded(name);
+    },
+  };
+}

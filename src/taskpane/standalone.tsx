@@ -1,0 +1,41 @@
+/**
+ * review.html: the review screen without Excel. Files are read and the review workbook written in
+ * the browser (ExcelJS, loaded on first use); nothing is uploaded.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReviewApp } from './components/ReviewApp';
+import { SAMPLE, fetchSample } from './review/sample';
+import { createStandalonePort } from './review/standalonePort';
+
+function prefersDark(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export function StandaloneApp() {
+  const [dark, setDark] = useState(prefersDark);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const listener = () => setDark(query.matches);
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }, []);
+  const port = useMemo(() => createStandalonePort(), []);
+  const sample = SAMPLE;
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <ReviewApp mode="standalone" port={port} loadSample={sample ? () => fetchSample(sample) : undefined} />
+    </FluentProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <StandaloneApp />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Stands in for office.js in the end-to-end run: the e2e script routes the office.js script tag's
+ * URL to this file (bundled for the browser), so taskpane.html believes it runs in Excel and works
+ * on the in-memory workbook of test/workbook/office/memoryExcel.ts, whose rules (queued commands,
+ * load/sync, text guard, cell budget) are the ones the Jest tests use.
+ *
+ * Query parameters of the page: `theme=dark` (dark Office theme), `api=1.12` (highest ExcelApi
+ * version; 1.13 by default, so insertWorksheetsFromBase64 is used), `delay=ms` (wait before each
+ * Excel.run, to see the progress bar), `fail=1` (every Excel.run fails, to see the error bar).
+ */
+import { readXlsx } from '../../src/workbook/file/readXlsx';
+import { FakeOfficeError, createMemoryExcel, type MemSheetSpec } from '../workbook/office/memoryExcel';
+
+const params = new URLSearchParams(window.location.search);
+const dark = params.get('theme') === 'dark';
+const api = Number((params.get('api') ?? '1.13').split('.')[1]);
+const delay = Number(params.get('delay') ?? 0);
+const failing = params.get('fail') === '1';
+
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+async function parseWorkbook(base64: string): Promise<MemSheetSpec[]> {
+  const grids = await readXlsx(bytesOf(base64), 'inserted.xlsx');
+  return grids.map((g) => ({
+    name: g.sheet,
+    firstRow: g.firstRow,
+    firstColumn: g.firstColumn,
+    values: g.values.map((row) => row.map((v) => (v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : (v ?? '')))),
+    numberFormat: g.values.map((row, r) => row.map((v, c) => (v instanceof Date ? 'yyyy-mm-dd' : (g.numberFormats?.[r]?.[c] ?? null)))),
+  }));
+}
+
+const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }], { parseWorkbook });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const fakeExcel = {
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (delay) await sleep(delay);
+    if (failing) throw new FakeOfficeError('InvalidOperation', 'This operation is not allowed in cell-edit mode.');
+    return excel.run(batch);
+  },
+};
+
+const fakeOffice = {
+  onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+  context: {
+    requirements: {
+      isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= api,
+    },
+    officeTheme: { bodyBackgroundColor: dark ? '#1F1F1F' : '#FFFFFF' },
+  },
+};
+
+Object.assign(window, { Office: fakeOffice, Excel: fakeExcel, __fakeExcel: excel });

@@ -1,0 +1,443 @@
+import { readFileSync, readdirSync } from 'fs';
+import path from 'path';
+import { reviewSubmission } from '../../../src/domain/review';
+import type { ReviewReport } from '../../../src/domain/report';
+import { readXlsx } from '../../../src/workbook/file/readXlsx';
+import { DEFAULT_RUBRIC, layoutReviewSheets, REVIEW_SHEETS, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
+import { asText } from '../../../src/workbook/layout/text';
+import { STATE_SHEET } from '../../../src/workbook/office/addinState';
+import { cellFormula, cellNumberFormat } from '../../../src/workbook/office/drawLayout';
+import {
+  MARK_FILLS,
+  OfficeOperationError,
+  clearMarks,
+  findingTarget,
+  importWorkbooks,
+  marksForFindings,
+  readForReview,
+  selectCell,
+  writeReview,
+  type ImportSource,
+  type WorkbookSnapshot,
+} from '../../../src/workbook/office/officeReview';
+import { MAX_ROWS_PER_SYNC, createOfficeWorkbookReader } from '../../../src/workbook/office/officeWorkbook';
+import { createMemoryExcel, parseArea, type MemoryExcel, type MemSheetSpec } from './memoryExcel';
+
+const SAMPLE_DIR = path.join(__dirname, '../../../samples/星河中小企业公共服务平台');
+
+async function sampleSources(): Promise<{ sources: ImportSource[]; broken: string[] }> {
+  const sources: ImportSource[] = [];
+  const broken: string[] = [];
+  for (const file of readdirSync(SAMPLE_DIR).sort()) {
+    const bytes = readFileSync(path.join(SAMPLE_DIR, file));
+    try {
+      const grids = await readXlsx(new Uint8Array(bytes), file);
+      sources.push({ file, base64: bytes.toString('base64'), grids });
+    } catch {
+      broken.push(file);
+    }
+  }
+  return { sources, broken };
+}
+
+/** Parse an .xlsx (base64) for the fake's insertWorksheetsFromBase64, as Excel would. */
+async function parseWorkbook(base64: string): Promise<MemSheetSpec[]> {
+  const grids = await readXlsx(new Uint8Array(Buffer.from(base64, 'base64')), 'x.xlsx');
+  return grids.map((g) => ({
+    name: g.sheet,
+    firstRow: g.firstRow,
+    firstColumn: g.firstColumn,
+    values: g.values.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : (v ?? '')))),
+  }));
+}
+
+function review(snapshot: WorkbookSnapshot): ReviewReport {
+  return reviewSubmission({ files: snapshot.files, platform: { name: '星河中小企业公共服务平台', category: '综合咨询' }, year: 2024 });
+}
+
+function requestFor(report: ReviewReport, snapshot: WorkbookSnapshot) {
+  return {
+    build: (inputs: Parameters<typeof layoutReviewSheets>[0]['inputs']) =>
+      layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: snapshot.copied, inputs }),
+    marks: marksForFindings(report.findings, snapshot),
+    snapshot,
+  };
+}
+
+/** Every layout cell is in the fake as the file writer would put it: formulas, constants, text. */
+function expectDrawn(excel: MemoryExcel, layout: SheetLayout): void {
+  for (const cell of layout.cells) {
+    const got = excel.cell(layout.name, `${String.fromCharCode(64 + cell.col)}${cell.row}`);
+    const written = cellFormula(cell);
+    if (cell.hyperlink) continue;
+    if (typeof cell.value === 'object' && cell.value !== null) {
+      expect(got?.formula).toBe(written);
+    } else if (cell.value === null) {
+      expect(got?.value ?? '').toBe('');
+    } else {
+      expect({ at: `${layout.name}!R${cell.row}C${cell.col}`, value: got?.value, formula: got?.formula }).toEqual({
+        at: `${layout.name}!R${cell.row}C${cell.col}`,
+        value: cell.value,
+        formula: undefined,
+      });
+    }
+    if (cellNumberFormat(cell) !== 'General') expect(got?.numberFormat).toBe(cellNumberFormat(cell));
+  }
+}
+
+describe('the Office adapter on the shipped sample', () => {
+  let excel: MemoryExcel;
+  let snapshot: WorkbookSnapshot;
+  let report: ReviewReport;
+
+  beforeAll(async () => {
+    const { sources, broken } = await sampleSources();
+    expect(broken).toEqual(['损坏的附件.xlsx']);
+    excel = createMemoryExcel([{ name: '封面', values: [['评审工作底稿']] }]);
+    const result = await importWorkbooks(sources, false, excel.run);
+    expect(result.inserted).toEqual([]);
+    expect(result.imported.length).toBe(sources.reduce((n, s) => n + s.grids.length, 0));
+    snapshot = await readForReview(excel.run);
+    report = review(snapshot);
+  });
+
+  it('imports every sheet under a unique name and cites findings by file and original sheet', () => {
+    const names = excel.sheets.map((s) => s.name);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain('封面');
+    // Two files hold a sheet called 名单 and three a Sheet1: each gets its file's name in front.
+    const lists = snapshot.copied.filter((c) => c.sheet === '名单');
+    expect(lists).toHaveLength(2);
+    expect(lists.every((c) => c.name !== '名单' && c.name.length <= 31)).toBe(true);
+    expect(snapshot.copied.filter((c) => c.sheet === 'Sheet1').every((c) => c.name !== 'Sheet1')).toBe(true);
+    expect(excel.sheet(STATE_SHEET)?.visibility).toBe('VeryHidden');
+    expect(snapshot.files.map((f) => f.file)).toEqual(expect.arrayContaining(['当前工作簿', '满意度调查.xlsx', '附件8 高成长企业.xlsx']));
+    const listFinding = report.findings.find((f) => f.check === 'duplicate-enterprise');
+    expect(listFinding?.file).toBe('附表4-2-1-2_2024年度服务企业名单.xlsx');
+    expect(listFinding?.sheet).toBe('名单');
+    const target = findingTarget(listFinding!, snapshot.copied);
+    expect(target?.sheet).not.toBe('名单');
+    expect(excel.sheet(target!.sheet)).toBeDefined();
+  });
+
+  it('writes the four review sheets like the file writer, in 2 syncs, and highlights the rows', async () => {
+    const before = excel.syncs;
+    const result = await writeReview(requestFor(report, snapshot), excel.run);
+    expect(excel.syncs - before).toBe(2);
+    expect(result.sheets).toEqual([REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.findings, REVIEW_SHEETS.sample]);
+    expect(excel.sheets.slice(0, 4).map((s) => s.name)).toEqual(result.sheets);
+    expect(excel.active).toBe(REVIEW_SHEETS.scoring);
+    const layouts = layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: snapshot.copied });
+    for (const layout of layouts) {
+      expectDrawn(excel, layout);
+      const sheet = excel.sheet(layout.name)!;
+      expect(sheet.merges.sort()).toEqual([...layout.merges].sort());
+      expect(sheet.conditionalFormats).toHaveLength(layout.conditionalFormats.length);
+      expect(sheet.validations.map((v) => v.address).sort()).toEqual(layout.dataValidations.map((v) => v.range).sort());
+      if (layout.freeze) expect(sheet.freeze).toEqual({ rows: layout.freeze.row, columns: layout.freeze.col });
+      expect(sheet.print.orientation).toBe('Landscape');
+      expect(sheet.hiddenColumns.has(0)).toBe(layout.columns[0]?.hidden === true);
+    }
+    // Values (number formats, then formulas) come before formats on every sheet.
+    for (const name of result.sheets) {
+      const log = excel.log.filter((l) => l.sheet === name);
+      const lastValue = log.map((l) => l.kind).lastIndexOf('formulas');
+      const firstFormat = log.findIndex((l) => l.kind === 'format');
+      expect(log.findIndex((l) => l.kind === 'numberFormat')).toBeLessThan(log.findIndex((l) => l.kind === 'formulas'));
+      expect(lastValue).toBeLessThan(firstFormat);
+    }
+    // 问题清单 links go to the copied sheets.
+    const findings = excel.sheet(REVIEW_SHEETS.findings)!;
+    const links = findings.rows.flatMap((r) => (r ?? []).filter((c) => c?.hyperlink)).map((c) => c!.hyperlink!.documentReference);
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) expect(excel.sheet(parseArea(link!).sheet!)).toBeDefined();
+
+    expect(result.marked).toBeGreaterThan(10);
+    const finding = report.findings.find((f) => f.severity === 'error' && f.row !== null && findingTarget(f, snapshot.copied))!;
+    const target = findingTarget(finding, snapshot.copied)!;
+    const extent = snapshot.extents[target.sheet];
+    const rowCell = (col: number) => excel.sheet(target.sheet)!.rows[finding.row! - 1]?.[col - 1];
+    expect(rowCell(extent.firstColumn)?.fill).toBe(MARK_FILLS.error);
+    expect(rowCell(extent.lastColumn)?.fill).toBe(MARK_FILLS.error);
+  });
+
+  it('keeps the reviewer entries on re-run (matched by row key) and clears only its own marks', async () => {
+    const first = await writeReview(requestFor(report, snapshot), excel.run);
+    const scoring = excel.sheet(REVIEW_SHEETS.scoring)!;
+    const t1Row = scoring.rows.findIndex((r) => typeof r?.[0]?.value === 'string' && String(r[0].value).includes('"k":"T1"'));
+    expect(t1Row).toBeGreaterThan(0);
+    const conclusion = scoring.rows[t1Row]![SCORING_COLS.result - 1]!;
+    expect(conclusion.value).toBe('待核');
+    conclusion.value = '符合';
+    const comment = scoring.rows[t1Row]![SCORING_COLS.comment - 1] ?? (scoring.rows[t1Row]![SCORING_COLS.comment - 1] = { value: '' });
+    comment.value = '=已核营业执照';
+    comment.numberFormat = '@';
+
+    const again = await writeReview({ ...requestFor(report, snapshot), snapshot: { ...snapshot, ...first.snapshot } }, excel.run);
+    expect(again.keptInputs).toBe(2);
+    const rescored = excel.sheet(REVIEW_SHEETS.scoring)!;
+    expect(rescored.rows[t1Row]![SCORING_COLS.result - 1]!.value).toBe('符合');
+    expect(rescored.rows[t1Row]![SCORING_COLS.comment - 1]).toMatchObject({ value: '=已核营业执照', formula: undefined });
+    // Still four review sheets, no temporary ones left.
+    expect(excel.sheets.filter((s) => /审核助手旧表/.test(s.name))).toEqual([]);
+    expect(excel.sheets.filter((s) => s.name === REVIEW_SHEETS.scoring)).toHaveLength(1);
+
+    const restored = await clearMarks(excel.run);
+    expect(restored).toBe(again.marked);
+    for (const sheet of excel.sheets) {
+      if (Object.values(REVIEW_SHEETS).includes(sheet.name as never)) continue;
+      for (const row of sheet.rows) for (const cell of row ?? []) expect(cell?.fill).toBeUndefined();
+    }
+  });
+});
+
+describe('highlights', () => {
+  function workbook() {
+    return createMemoryExcel([
+      { name: '说明', values: [['本表不审核']], fills: { A1: '#00B050' } },
+      {
+        name: '名单',
+        values: [
+          ['序号', '企业名称', '所属省市', '备注'],
+          [1, '甲', '北京', ''],
+          [2, '乙', '天津', ''],
+          [3, '丙', '河北', ''],
+          [4, '丁', '上海', ''],
+        ],
+        fills: { B3: '#FFFF00', D5: '#92D050' },
+      },
+    ]);
+  }
+  const snapshot = { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 };
+  const mark = (row: number, severity: 'error' | 'warning' | 'info') => ({ sheet: '名单', row, firstColumn: 1, lastColumn: 4, severity });
+
+  it.each([true, false])('marks rows per severity and restores earlier fills (RangeAreas: %s)', async (api19) => {
+    const excel = workbook();
+    const result = await writeReview(
+      { build: () => [], marks: [mark(3, 'warning'), mark(3, 'error'), mark(5, 'info'), mark(4, 'warning')], snapshot, features: { api19 } },
+      excel.run,
+    );
+    expect(result.marked).toBe(3);
+    const fill = (a: string) => excel.cell('名单', a)?.fill;
+    expect([fill('A3'), fill('B3'), fill('D3')]).toEqual([MARK_FILLS.error, MARK_FILLS.error, MARK_FILLS.error]);
+    expect(fill('C4')).toBe(MARK_FILLS.warning);
+    expect(fill('D5')).toBe(MARK_FILLS.info);
+    expect(fill('A2')).toBeUndefined();
+    expect(excel.sheet(STATE_SHEET)?.visibility).toBe('VeryHidden');
+
+    // The reviewer colours a cell of their own afterwards: clearing leaves it alone.
+    excel.cell('名单', 'A2')!.fill = '#FF0000';
+    expect(await clearMarks(excel.run, { api19 })).toBe(3);
+    expect(fill('A2')).toBe('#FF0000');
+    expect(fill('A3')).toBeUndefined();
+    if (api19) {
+      expect(fill('B3')).toBe('#FFFF00');
+      expect(fill('D5')).toBe('#92D050');
+    }
+    expect(fill('C4')).toBeUndefined();
+    expect(excel.cell('说明', 'A1')?.fill).toBe('#00B050');
+    expect(await clearMarks(excel.run)).toBe(0);
+  });
+
+  it('re-marking remembers the fill from before the first mark', async () => {
+    const excel = workbook();
+    const first = await writeReview({ build: () => [], marks: [mark(3, 'warning')], snapshot }, excel.run);
+    const second = await writeReview({ build: () => [], marks: [mark(3, 'error')], snapshot: first.snapshot }, excel.run);
+    expect(excel.cell('名单', 'B3')?.fill).toBe(MARK_FILLS.error);
+    expect(second.snapshot.state.marks[0].fills).toEqual([null, '#FFFF00', null, null]);
+    await clearMarks(excel.run);
+    expect(excel.cell('名单', 'B3')?.fill).toBe('#FFFF00');
+  });
+});
+
+describe('text guard: submission text is never turned into a formula, number or date', () => {
+  const tricky = ['=HYPERLINK("http://evil.example","点我")', '+1', '-2', '@SUM(A1)', '=1+1', '0012', '2024-01-01', 'TRUE', '95%', "'quoted"];
+
+  it('the fake behaves like Excel: unguarded strings become formulas or numbers', async () => {
+    const excel = createMemoryExcel([{ name: 'S', values: [] }]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1:E1').values = [tricky.slice(0, 5)];
+      await context.sync();
+    });
+    expect(excel.cell('S', 'A1')?.formula).toBe(tricky[0]);
+    expect(excel.cell('S', 'B1')?.value).toBe(1);
+    expect(excel.cell('S', 'C1')?.value).toBe(-2);
+    expect(excel.cell('S', 'D1')?.formula).toBe('=SUM(A1)');
+  });
+
+  it('writes tricky strings as text, marked or not', async () => {
+    const excel = createMemoryExcel([{ name: 'S', values: [] }]);
+    const layout: SheetLayout = {
+      name: '问题清单',
+      columns: [],
+      rowHeights: [],
+      cells: tricky.flatMap((t, i) => [
+        { row: i + 1, col: 1, ...asText(t) },
+        { row: i + 1, col: 2, value: t },
+      ]),
+      merges: [],
+      dataValidations: [],
+      conditionalFormats: [],
+      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+    };
+    await writeReview({ build: () => [layout], marks: [], snapshot: { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 } }, excel.run);
+    tricky.forEach((t, i) => {
+      for (const col of ['A', 'B']) {
+        expect({ cell: `${col}${i + 1}`, ...excel.cell('问题清单', `${col}${i + 1}`) }).toMatchObject({ cell: `${col}${i + 1}`, value: t, formula: undefined, numberFormat: '@' });
+      }
+    });
+  });
+
+  it('imported text keeps its form in the fallback writer', async () => {
+    const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }]);
+    await importWorkbooks(
+      [{ file: '=恶意.xlsx', base64: '', grids: [{ file: '=恶意.xlsx', sheet: '名单', firstRow: 2, firstColumn: 1, values: [tricky, [1, 2.5, null, true]] }] }],
+      false,
+      excel.run,
+    );
+    const sheet = excel.sheet('名单')!;
+    tricky.forEach((t, i) => {
+      expect(sheet.rows[1]![i]?.value).toBe(t);
+      expect(sheet.rows[1]![i]?.formula).toBeUndefined();
+    });
+    expect(sheet.rows[2]![1]).toMatchObject({ value: 2.5 });
+    const snap = await readForReview(excel.run);
+    expect(snap.files.map((f) => f.file)).toEqual(['当前工作簿', '=恶意.xlsx']);
+  });
+});
+
+describe('submission text in the review sheets', () => {
+  it('enterprise names from a submission reach 抽查样本 and 问题清单 as text', async () => {
+    const names = ['=HYPERLINK("http://evil.example","点我")', '+1科技有限公司', '-2科技有限公司', '@SUM(A1)'];
+    const list = [['序号', '服务企业名称', '服务内容', '所属省市'], ...names.map((n, i) => [i + 1, n, '政策咨询', '北京市'])];
+    const orders = [
+      ['序号', '服务企业名称', '服务主要内容', '企业划型', '合同/订单金额（万元）', '合同/订单时间', '合同号/订单号/银行回单号等'],
+      ...names.map((n, i) => [i + 1, n, '咨询', '小型', 100 + i, '2024-05-0' + (i + 1), `=HT-${i}`]),
+    ];
+    const excel = createMemoryExcel([
+      { name: '名单', values: list },
+      { name: '订单', values: orders },
+    ]);
+    const snapshot = await readForReview(excel.run);
+    const report = reviewSubmission({ files: snapshot.files, platform: { name: null, category: '综合咨询' }, year: 2024 });
+    expect(report.sample.length).toBe(names.length);
+    await writeReview(requestFor(report, snapshot), excel.run);
+    const texts = excel.sheet(REVIEW_SHEETS.sample)!.rows.flatMap((r) => (r ?? []).filter((c) => c && names.includes(String(c.value))));
+    expect(texts.length).toBeGreaterThanOrEqual(names.length);
+    for (const cell of texts) {
+      expect(cell!.formula).toBeUndefined();
+      expect(cell!.numberFormat).toBe('@');
+    }
+    const formulas = excel.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).filter((c) => c?.formula && /evil|SUM\(A1\)|HT-/.test(c.formula))));
+    expect(formulas).toEqual([]);
+  });
+});
+
+describe('50,000 rows', () => {
+  it('reads and writes a 50,000-row workbook in at most 4 syncs plus one per 20,000-row chunk', async () => {
+    const rows = 50_000;
+    const values: unknown[][] = [['序号', '服务企业名称', '服务内容', '所属省市']];
+    // In the guide's region order (北京, 天津, 河北), so the list itself raises no finding.
+    const city = (i: number) => (i <= 30_000 ? '北京市' : i <= 40_000 ? '天津市' : '河北省');
+    for (let i = 1; i <= rows; i++) values.push([i, `测试${i}号科技有限公司`, '政策咨询', city(i)]);
+    values[101][1] = '=HYPERLINK("http://evil.example","x")';
+    const excel = createMemoryExcel([{ name: '附表4-2-1-2', values }], { maxCellsPerSync: 250_000 });
+    const t0 = Date.now();
+    const snapshot = await readForReview(excel.run);
+    const readSyncs = excel.syncs;
+    const report = review(snapshot);
+    const write = await writeReview(requestFor(report, snapshot), excel.run);
+    const chunks = Math.ceil((rows + 1) / MAX_ROWS_PER_SYNC);
+    expect(readSyncs).toBe(2 + chunks);
+    expect(excel.syncs).toBeLessThanOrEqual(4 + chunks);
+    expect(excel.syncs).toBe(7);
+    expect(write.sheets).toHaveLength(4);
+    expect(excel.cell('附表4-2-1-2', 'B102')?.value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(excel.cell('附表4-2-1-2', 'B102')?.formula).toBeUndefined();
+    // The 50,000-row list was recognised and counted.
+    expect(report.indicators.serviceEnterprises).toBe(rows);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+  });
+
+  it('splits a long 问题清单 into chunks of 20,000 rows, one sync each', async () => {
+    const excel = createMemoryExcel([{ name: 'S', values: [] }], { maxCellsPerSync: 250_000 });
+    const layout: SheetLayout = {
+      name: '问题清单',
+      columns: [{ width: 6 }, { width: 40 }],
+      rowHeights: [],
+      cells: Array.from({ length: 45_000 }, (_, i) => [
+        { row: i + 1, col: 1, value: i + 1, border: true },
+        { row: i + 1, col: 2, ...asText(`-问题${i}`), border: true },
+      ]).flat(),
+      merges: [],
+      freeze: { row: 1, col: 0 },
+      dataValidations: [],
+      conditionalFormats: [],
+      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+    };
+    await writeReview({ build: () => [layout], marks: [], snapshot: { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 } }, excel.run);
+    // Budget: 100,000 cells per sync → 45,000 × 2 columns in one chunk… but at most 20,000 rows.
+    expect(excel.syncs).toBe(1 + 3);
+    expect(excel.cell('问题清单', 'B45000')).toMatchObject({ value: '-问题44999', formula: undefined });
+    expect(excel.sheet('问题清单')!.freeze).toEqual({ rows: 1, columns: 0 });
+  });
+});
+
+describe('reader on the in-memory model', () => {
+  it('the existing reader reads it in 3 syncs', async () => {
+    const excel = createMemoryExcel([
+      { name: 'A', firstRow: 3, firstColumn: 2, values: [['x', 1], ['', 2]] },
+      { name: '隐', visibility: 'VeryHidden', values: [[1]] },
+    ]);
+    const grids = await createOfficeWorkbookReader(excel.run, 'a.xlsx').readSheets();
+    expect(excel.syncs).toBe(3);
+    expect(grids).toEqual([{ file: 'a.xlsx', sheet: 'A', firstRow: 3, firstColumn: 2, values: [['x', 1], [null, 2]], numberFormats: [['General', 'General'], ['General', 'General']] }]);
+  });
+});
+
+describe('select and errors', () => {
+  it('selects a finding cell after activating its sheet', async () => {
+    const excel = createMemoryExcel([{ name: '一', values: [[1]] }, { name: '名单 (2)', values: [[1]] }]);
+    await selectCell('名单 (2)', 'C7', excel.run);
+    expect(excel.active).toBe('名单 (2)');
+    expect(excel.selection).toEqual({ sheet: '名单 (2)', address: 'C7' });
+    expect(excel.syncs).toBe(1);
+  });
+
+  it('explains in Chinese when the sheet is gone', async () => {
+    const excel = createMemoryExcel([{ name: '一', values: [[1]] }]);
+    await expect(selectCell('名单', 'A1', excel.run)).rejects.toThrow(/定位到「名单」A1 失败（ItemNotFound.*重新点击“开始审核”/);
+  });
+
+  it('asks for a new review when a sheet read at review time is gone', async () => {
+    const excel = createMemoryExcel([{ name: '一', values: [[1]] }]);
+    const error = await writeReview(
+      { build: () => [], marks: [], snapshot: { reviewSheets: ['评分表'], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 } },
+      excel.run,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeOperationError);
+    expect((error as Error).message).toMatch(/^写入审核表失败（ItemNotFound.*请重新点击“开始审核”/);
+  });
+});
+
+describe('import with insertWorksheetsFromBase64 (ExcelApi 1.13)', () => {
+  it('inserts the files at the end, renames clashing sheets and records where each came from', async () => {
+    const { sources } = await sampleSources();
+    const excel = createMemoryExcel([{ name: '名单', values: [['自己的表']] }], { parseWorkbook });
+    const result = await importWorkbooks(sources.slice(0, 2), true, excel.run);
+    expect(result.inserted).toEqual(sources.slice(0, 2).map((s) => s.file));
+    expect(excel.sheets[0].name).toBe('名单');
+    expect(excel.cell('名单', 'A1')?.value).toBe('自己的表');
+    const names = excel.sheets.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.some((n) => /审核助手导入/.test(n))).toBe(false);
+    const snapshot = await readForReview(excel.run);
+    const own = snapshot.copied.find((c) => c.name === '名单');
+    expect(own?.file).toBe('当前工作簿');
+    const listed = sources.slice(0, 2).flatMap((s) => s.grids.filter((g) => g.sheet === '名单'));
+    expect(listed.length).toBeGreaterThan(0);
+    const imported = snapshot.copied.filter((c) => c.sheet === '名单' && c.file !== '当前工作簿');
+    expect(imported).toHaveLength(listed.length);
+    expect(imported.every((c) => c.name !== '名单')).toBe(true);
+  });
+});
