@@ -238,6 +238,9 @@ function liftRow(grid: SheetGrid, row: number, columns: [string, ColumnInfo][]):
   for (const [key, info] of columns) {
     const i = info.column - grid.firstColumn;
     const value = values[i] ?? null;
+    // An empty text cell is left out (most cells of a big table are text); typed cells always stay,
+    // since their "blank" reading is itself a finding's subject.
+    if (value === null && info.field.type === 'text') continue;
     const format = formats?.[i] ?? undefined;
     const cell = new LiftedCell(value, grid, row, info.column);
     if (format) cell.format = format;

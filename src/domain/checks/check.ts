@@ -43,8 +43,13 @@ export function locate(at: Location): Pick<Finding, 'file' | 'sheet' | 'row' | '
     if (!row) {
       return { file: table.file, sheet: table.sheet, row: table.headerRow, cell: headerCell(table, field) };
     }
-    const cell = (field && row.cells[field]) || firstCell(row);
-    return { file: table.file, sheet: table.sheet, row: row.row, cell: cell ? cell.ref.cell : null };
+    const cell = field ? row.cells[field] : undefined;
+    if (cell) return { file: table.file, sheet: table.sheet, row: row.row, cell: cell.ref.cell };
+    // An empty cell is not lifted: point at its column, or else at the row's first cell.
+    const column = field ? table.columns[field]?.column : undefined;
+    const first = firstCell(row);
+    const address = column ? a1(row.row, column) : first ? first.ref.cell : null;
+    return { file: table.file, sheet: table.sheet, row: row.row, cell: address };
   }
   return { file: at.file, sheet: at.sheet ?? null, row: null, cell: null };
 }

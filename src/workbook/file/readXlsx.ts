@@ -56,7 +56,8 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
  * Shared by the in-memory reader and the streaming one, so both give the same grid.
  */
 export class GridBuilder {
-  private rows: { row: number; cells: { col: number; value: CellValue; format: string | null }[] }[] = [];
+  // Per row, values (and formats, only where a number has one) indexed by column: no per-cell objects.
+  private rows: { row: number; values: CellValue[]; formats?: (string | null)[] }[] = [];
   private firstColumn = Infinity;
   private lastColumn = 0;
 
@@ -66,18 +67,25 @@ export class GridBuilder {
   ) {}
 
   addRow(row: ExcelJS.Row, rowNumber: number): void {
-    const cells: { col: number; value: CellValue; format: string | null }[] = [];
+    const values: CellValue[] = [];
+    let formats: (string | null)[] | undefined;
+    let any = false;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // Merged cells other than the top-left read as empty, as in Office.js.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plainValue(cell.value);
       if (value === null) return;
+      values[col] = value;
+      any = true;
       // Only a number needs its format (a date serial, a fraction shown as a percentage).
-      cells.push({ col, value, format: typeof value === 'number' ? (cell.numFmt ?? null) : null });
+      if (typeof value === 'number') {
+        const f = cell.numFmt;
+        if (f) (formats ??= [])[col] = f;
+      }
       if (col < this.firstColumn) this.firstColumn = col;
       if (col > this.lastColumn) this.lastColumn = col;
     });
-    if (cells.length > 0) this.rows.push({ row: rowNumber, cells });
+    if (any) this.rows.push(formats ? { row: rowNumber, values, formats } : { row: rowNumber, values });
   }
 
   build(): SheetGrid {
@@ -89,18 +97,22 @@ export class GridBuilder {
     const width = lastColumn - firstColumn + 1;
     const values: CellValue[][] = new Array(height);
     const numberFormats: (string | null)[][] = new Array(height);
-    for (let i = 0; i < height; i++) {
-      values[i] = new Array(width).fill(null);
-      numberFormats[i] = new Array(width).fill(null);
-    }
+    for (let i = 0; i < height; i++) values[i] = new Array(width).fill(null);
     for (const r of rows) {
-      const vals = values[r.row - firstRow];
-      const fmts = numberFormats[r.row - firstRow];
-      for (const c of r.cells) {
-        vals[c.col - firstColumn] = c.value;
-        fmts[c.col - firstColumn] = c.format;
+      const out = values[r.row - firstRow];
+      for (let k = 0; k < width; k++) {
+        const v = r.values[firstColumn + k];
+        if (v !== undefined) out[k] = v;
+      }
+      if (r.formats) {
+        const fmts = new Array(width).fill(null);
+        for (let k = 0; k < width; k++) fmts[k] = r.formats[firstColumn + k] ?? null;
+        numberFormats[r.row - firstRow] = fmts;
       }
     }
+    // Rows without a formatted number share one empty row of formats.
+    const none: null[] = new Array(width).fill(null);
+    for (let i = 0; i < height; i++) if (!numberFormats[i]) numberFormats[i] = none;
     this.rows = [];
     return { file, sheet, firstRow, firstColumn, values, numberFormats };
   }
