@@ -59,14 +59,16 @@ const SIDELOAD_HELP = `
   首次使用前请在浏览器中打开上面的地址一次并信任自签名证书。
 
 没有 Excel 的机器：在浏览器打开 ${DEV_ORIGIN}/taskpane.html ，
-接受自签名证书的安全提示后即可看到任务窗格（会提示“当前未在 Excel 中运行”）。
+接受自签名证书的安全提示后即可看到任务窗格（会提示“当前未在 Excel 中运行”）；
+或打开 ${DEV_ORIGIN}/review.html 独立审核页面，点击“载入示例”即可看到完整的审核过程。
 
 Sideload manifest.xml into Excel:
   • Windows: shared-folder catalog (Trust Center → Trusted Add-in Catalogs), then
     Insert → My Add-ins → Shared Folder.
   • Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
   • Excel on the web: Insert → Add-ins → Upload My Add-in.
-Without Excel: open ${DEV_ORIGIN}/taskpane.html in a browser and accept the self-signed certificate.
+Without Excel: open ${DEV_ORIGIN}/taskpane.html in a browser and accept the self-signed certificate,
+or ${DEV_ORIGIN}/review.html, the standalone review page (载入示例 loads the sample).
 ────────────────────────────────────────────────────────────────────────
 `;
 
