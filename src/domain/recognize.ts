@@ -204,6 +204,24 @@ function rowTexts(grid: SheetGrid, row: number): string[] {
   return out;
 }
 
+/** Characters a summary, note or placeholder cell can start with (after white space). */
+const MARKER_START = /^\s*[合总小平填说注备单负审制联日（(….]/;
+
+/**
+ * Whether a row needs a closer look as a summary, note or placeholder row: only when one of its
+ * texts starts like one, or it holds nothing but numbers. Most data rows are passed at once.
+ */
+function mayBeMarkerRow(values: readonly CellValue[]): boolean {
+  let anyText = false;
+  for (const v of values) {
+    if (typeof v === 'string') {
+      if (MARKER_START.test(v)) return true;
+      if (v.trim()) anyText = true;
+    }
+  }
+  return !anyText;
+}
+
 function parseCell(field: FieldSpec, value: CellValue, format: string | undefined, unit: '万元' | '元' | undefined): Parsed<number | DateParts> | undefined {
   switch (field.type) {
     case 'amount': {
@@ -283,7 +301,7 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
   for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
     const values = grid.values[r - grid.firstRow] ?? [];
     if (!values.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== ''))) continue;
-    const texts = rowTexts(grid, r);
+    const texts = mayBeMarkerRow(values) ? rowTexts(grid, r) : [];
     const summary = texts.find((t) => SUMMARY_WORDS.test(t));
     if (summary) {
       summaryRows.push({ ...liftRow(grid, r, entries), label: summary.match(SUMMARY_WORDS)![0] });
