@@ -10,6 +10,7 @@ import { reviewSubmission } from '../domain/review';
 import { computeScoring } from '../workbook/layout/scoringSheet';
 import { DEFAULT_RUBRIC, loadRubric } from '../workbook/layout/rubric';
 import { listSubmissionFiles, openSubmissionFile } from '../workbook/file/submissionFiles';
+import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
 import { writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from './platform';
@@ -24,22 +25,10 @@ export interface PlatformJob {
   outDir: string;
 }
 
-export interface PlatformResult {
+/** One platform's line of 汇总.xlsx, plus what the batch needs to report on it. */
+export interface PlatformResult extends SummaryRow {
   folder: string;
-  name: string;
-  unit: string | null;
-  category: string | null;
-  district: string | null;
-  verdict: string | null;
-  total: number | null;
   maxTotal: number | null;
-  failedConditions: string[];
-  errors: number;
-  warnings: number;
-  /** The review workbook's file name inside the output folder. */
-  workbook: string | null;
-  /** Why the platform could not be reviewed, in Chinese. */
-  problem?: string;
   ms: number;
 }
 
