@@ -147,12 +147,12 @@ const AMOUNT_UNITS: ReadonlyArray<[suffix: RegExp, shiftToWan: number]> = [
  */
 export function parseAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
   if (isBlank(value)) return { ok: 'blank' };
-  const fail: ParseFailure = { ok: false, reason: `无法识别的金额「${shown(value)}」` };
+  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的金额「${shown(value)}」` });
   const columnShift = unit === '元' ? -4 : 0;
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { ok: true, wan: scale(value, columnShift) } : fail;
+    return Number.isFinite(value) ? { ok: true, wan: scale(value, columnShift) } : fail();
   }
-  if (typeof value !== 'string') return fail;
+  if (typeof value !== 'string') return fail();
   let t = compact(value).replace(/^(?:¥|RMB|人民币)/i, '');
   t = t.replace(/元整$/, '元');
   let shift = columnShift;
@@ -166,7 +166,7 @@ export function parseAmount(value: CellValue, unit: '万元' | '元'): AmountRes
   // A currency sign may also follow a sign: -¥100.
   t = t.replace(/^([+-])¥/, '$1');
   const wan = decimal(t, shift);
-  return wan === null ? fail : { ok: true, wan };
+  return wan === null ? fail() : { ok: true, wan };
 }
 
 /**
@@ -205,15 +205,15 @@ function ok(y: number, m: number, d: number, precision: 'day' | 'month'): DateRe
 }
 
 /** A validated calendar date, or a reason naming the impossible date. */
-function calendar(y: number, m: number, d: number, raw: string): DateResult {
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: `日期不存在「${raw}」` };
+function calendar(y: number, m: number, d: number, value: CellValue): DateResult {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: `日期不存在「${shown(value)}」` };
   return ok(y, m, d, 'day');
 }
 
-function fromSerial(serial: number, raw: string): DateResult {
+function fromSerial(serial: number, value: CellValue): DateResult {
   const day = Math.floor(serial);
-  if (day < 1) return { ok: false, reason: `无法识别的日期「${raw}」` };
-  if (day === 60) return { ok: false, reason: `日期不存在「${raw}」（1900-02-29）` };
+  if (day < 1) return { ok: false, reason: `无法识别的日期「${shown(value)}」` };
+  if (day === 60) return { ok: false, reason: `日期不存在「${shown(value)}」（1900-02-29）` };
   const ms = EXCEL_EPOCH_MS + (day < 60 ? day + 1 : day) * MS_PER_DAY;
   const dt = new Date(ms);
   return ok(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), 'day');
@@ -246,34 +246,34 @@ const YM = /^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2}))$/;
  */
 export function parseDate(value: CellValue, numberFormat?: string | null, assumeSerial = false): DateResult {
   if (isBlank(value)) return { ok: 'blank' };
-  const raw = shown(value);
-  const fail: ParseFailure = { ok: false, reason: `无法识别的日期「${raw}」` };
+  // The failure (and the quoted value) is only built when needed: most cells parse.
+  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的日期「${shown(value)}」` });
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return fail;
+    if (Number.isNaN(value.getTime())) return fail();
     return ok(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), 'day');
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return fail;
+    if (!Number.isFinite(value)) return fail();
     if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) {
-      return calendar(Math.floor(value / 10_000), Math.floor(value / 100) % 100, value % 100, raw);
+      return calendar(Math.floor(value / 10_000), Math.floor(value / 100) % 100, value % 100, value);
     }
-    if (isDateFormat(numberFormat)) return fromSerial(value, raw);
-    if (assumeSerial && value >= 20_000 && value <= 80_000) return fromSerial(value, raw);
-    return fail;
+    if (isDateFormat(numberFormat)) return fromSerial(value, value);
+    if (assumeSerial && value >= 20_000 && value <= 80_000) return fromSerial(value, value);
+    return fail();
   }
-  if (typeof value !== 'string') return fail;
+  if (typeof value !== 'string') return fail();
   const t = compactDateText(value);
   let m = YMD_SEPARATED.exec(t);
-  if (m) return calendar(Number(m[1]), Number(m[3]), Number(m[4]), raw);
+  if (m) return calendar(Number(m[1]), Number(m[3]), Number(m[4]), value);
   m = YMD_CHINESE.exec(t) ?? YMD_COMPACT.exec(t);
-  if (m) return calendar(Number(m[1]), Number(m[2]), Number(m[3]), raw);
+  if (m) return calendar(Number(m[1]), Number(m[2]), Number(m[3]), value);
   m = YM.exec(t);
   if (m) {
     const month = Number(m[2] ?? m[3]);
-    if (month < 1 || month > 12) return { ok: false, reason: `日期不存在「${raw}」` };
+    if (month < 1 || month > 12) return { ok: false, reason: `日期不存在「${shown(value)}」` };
     return ok(Number(m[1]), month, 1, 'month');
   }
-  return fail;
+  return fail();
 }
 
 /**
@@ -303,23 +303,23 @@ function isPercentFormat(format: string | null | undefined): boolean {
  */
 export function parsePercent(value: CellValue, numberFormat?: string | null): PercentResult {
   if (isBlank(value)) return { ok: 'blank' };
-  const fail: ParseFailure = { ok: false, reason: `无法识别的百分比「${shown(value)}」` };
+  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的百分比「${shown(value)}」` });
   let n: number | null;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return fail;
+    if (!Number.isFinite(value)) return fail();
     if (isPercentFormat(numberFormat)) return { ok: true, percent: scale(value, 2) };
     n = value;
   } else if (typeof value === 'string') {
     const t = compact(value);
     if (t.endsWith('%')) {
       const p = decimal(t.slice(0, -1));
-      return p === null ? fail : { ok: true, percent: p };
+      return p === null ? fail() : { ok: true, percent: p };
     }
     n = decimal(t);
   } else {
-    return fail;
+    return fail();
   }
-  if (n === null) return fail;
+  if (n === null) return fail();
   if (n > 0 && n <= 1) return { ok: true, percent: scale(n, 2), assumedFraction: true };
   return { ok: true, percent: n };
 }
@@ -338,20 +338,20 @@ const COUNT = /^(约|大约|近|将近)?(\d{1,3}(?:,\d{3})+|\d+)(\+|余|多)?(�
  */
 export function parseCount(value: CellValue): CountResult {
   if (isBlank(value)) return { ok: 'blank' };
-  const raw = shown(value);
+  const raw = (): string => shown(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: `无法识别的数量「${raw}」` };
-    if (!Number.isInteger(value) || value < 0) return { ok: false, reason: `数量应为非负整数「${raw}」` };
+    if (!Number.isFinite(value)) return { ok: false, reason: `无法识别的数量「${raw()}」` };
+    if (!Number.isInteger(value) || value < 0) return { ok: false, reason: `数量应为非负整数「${raw()}」` };
     return { ok: true, count: value };
   }
-  if (typeof value !== 'string') return { ok: false, reason: `无法识别的数量「${raw}」` };
+  if (typeof value !== 'string') return { ok: false, reason: `无法识别的数量「${raw()}」` };
   const t = compact(value);
   const m = COUNT.exec(t);
   if (!m) {
     // `35.0` is still a whole number; `35.5` or `-3` deserve the sharper reason.
     const n = decimal(t);
-    if (n === null) return { ok: false, reason: `无法识别的数量「${raw}」` };
-    return Number.isInteger(n) && n >= 0 ? { ok: true, count: n || 0 } : { ok: false, reason: `数量应为非负整数「${raw}」` };
+    if (n === null) return { ok: false, reason: `无法识别的数量「${raw()}」` };
+    return Number.isInteger(n) && n >= 0 ? { ok: true, count: n || 0 } : { ok: false, reason: `数量应为非负整数「${raw()}」` };
   }
   const count = Number(m[2].replace(/,/g, ''));
   return m[1] || m[3] || m[5] ? { ok: true, count, approximate: true } : { ok: true, count };
