@@ -61,6 +61,19 @@ export function computeCheckChar(first17: string): string {
  * checkCreditCode('91110000600037341A') // { valid: false, normalized: '91110000600037341A', reason: '校验位应为 L' }
  */
 export function checkCreditCode(code: string): CreditCodeCheck {
+  // The same codes are checked for identity and again by the check: remember recent answers.
+  const cached = checkCache.get(code);
+  if (cached) return cached;
+  const result = computeCreditCodeCheck(code);
+  if (checkCache.size >= CHECK_CACHE_LIMIT) checkCache.clear();
+  checkCache.set(code, result);
+  return result;
+}
+
+const CHECK_CACHE_LIMIT = 100_000;
+const checkCache = new Map<string, CreditCodeCheck>();
+
+function computeCreditCodeCheck(code: string): CreditCodeCheck {
   const normalized = normalizeCode(code);
   const chars = Array.from(normalized);
   if (chars.length === 0) return { valid: false, normalized, reason: '未填写' };

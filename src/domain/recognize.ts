@@ -269,6 +269,16 @@ function liftRow(grid: SheetGrid, row: number, columns: [string, ColumnInfo][]):
   return { row, cells };
 }
 
+/** Whether a row holds anything beyond its 序号 (and passes `also`); a plain loop, as it runs for every row. */
+function hasContent(row: TableRow, also: (v: CellValue) => boolean = () => true): boolean {
+  for (const key in row.cells) {
+    if (key === 'seq') continue;
+    const c = row.cells[key];
+    if (c && !isBlank(c.value) && also(c.value)) return true;
+  }
+  return false;
+}
+
 /** A «单位：元» line above the header, if any. */
 function unitLine(grid: SheetGrid, headerRow: number): '万元' | '元' | undefined {
   for (let r = grid.firstRow; r < headerRow; r++) {
@@ -311,12 +321,10 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
     if (texts.length > 0 && texts.every((t) => PLACEHOLDER.test(t) || /^\d+$/.test(t))) {
       // A numbered template row left empty, or a "……" line.
       const lifted = liftRow(grid, r, entries);
-      const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value) && !PLACEHOLDER.test(text(c.value)));
-      if (!meaningful) continue;
+      if (!hasContent(lifted, (v) => !PLACEHOLDER.test(text(v)))) continue;
     }
     const lifted = liftRow(grid, r, entries);
-    const meaningful = Object.entries(lifted.cells).some(([k, c]) => k !== 'seq' && c && !isBlank(c.value));
-    if (!meaningful) continue;
+    if (!hasContent(lifted)) continue;
     rows.push(lifted);
   }
   return {

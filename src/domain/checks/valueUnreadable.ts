@@ -12,7 +12,8 @@ const check: Check = {
   run({ submission, report }) {
     for (const table of submission.tables) {
       for (const row of table.rows) {
-        for (const [key, cell] of Object.entries(row.cells)) {
+        for (const key in row.cells) {
+          const cell = row.cells[key];
           if (!cell?.parsed || cell.parsed.state !== 'error') continue;
           const label = table.columns[key]?.field.label ?? key;
           report({ cell }, `${table.spec.name}「${label}」的值「${cellText(cell)}」无法识别：${cell.parsed.reason}`);
