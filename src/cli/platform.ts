@@ -2,7 +2,7 @@
  * Which platform a submission is, and in which category it is reviewed: from the command line,
  * the 附件4-1 roster (by platform name, unit name or folder name), or the 申报数据 sheet.
  */
-import type { DeclaredFigures } from '../domain/declared';
+import { declaredCategory as readDeclaredCategory, type DeclaredFigures } from '../domain/declared';
 import { findPlatform, isCategory, type RosterEntry } from '../domain/roster';
 
 export interface ResolvedPlatform {
@@ -30,7 +30,7 @@ export function resolvePlatform(given: {
     (given.folderName ? findPlatform(given.folderName) : undefined) ??
     (texts['一.2'] ? findPlatform(texts['一.2']) : undefined) ??
     (texts['一.1'] ? findPlatform(texts['一.1']) : undefined);
-  const declaredCategory = texts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
+  const declaredCategory = readDeclaredCategory(texts);
   const category =
     given.category ?? roster?.category ?? (declaredCategory && isCategory(declaredCategory) ? declaredCategory : null) ?? given.defaultCategory ?? null;
   return {

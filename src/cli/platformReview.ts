@@ -67,8 +67,8 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       const why = [...problems.map((p) => p.message), ...files.map((f) => f.error ?? '')].filter(Boolean).join('；');
       return { ...base, problem: why || '没有可读取的表格', ms: Date.now() - started };
     }
-    const declared = readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures.texts;
-    const platform = resolvePlatform({ folderName, declared, defaultCategory: job.defaultCategory });
+    const declared = readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
+    const platform = resolvePlatform({ folderName, declared: declared?.texts, defaultCategory: job.defaultCategory });
     const withName = { ...base, name: platform.name ?? folderName, unit: platform.unit, district: platform.district };
     if (!platform.category) {
       return { ...withName, problem: '无法确定服务类别：文件夹名不在附件4-1 名录中，申报数据中也没有类别，且未给 --category', ms: Date.now() - started };
@@ -78,6 +78,7 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
       year: job.year,
       manufacturing: job.manufacturing,
+      declared,
     });
     const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
     const target = path.join(job.outDir, reviewWorkbookName(platform.name, folderName));

@@ -10,7 +10,7 @@ import { declaredTemplate } from '../workbook/file/declaredTemplate';
 import { loadSubmission, type SubmissionFile } from '../workbook/file/submissionFiles';
 import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
-import { REVIEW_SHEETS } from '../workbook/layout/sheetNames';
+import { REVIEW_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
 import { defaultJobs, runBatch } from './batch';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { writeFileAtomic } from './atomicWrite';
@@ -42,7 +42,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       io.out(`已写出空白申报数据表：${file}\n填写“申报值”一列后，把它和附表放在同一文件夹中审核，或另存后用 --declared 之外的方式提交均可。`);
       return 0;
     }
-    const rubricJson = args.rubric !== undefined ? await readRubricFile(args.rubric) : undefined;
+    const rubricJson = args.rubric !== undefined ? await readJsonFile(args.rubric, '评分细则文件') : undefined;
     const rubric: Rubric = rubricJson === undefined ? DEFAULT_RUBRIC : rubricFrom(rubricJson, args.rubric!);
     if (args.batch !== undefined) {
       return await runBatch(
@@ -79,7 +79,8 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     for (const f of files) if (f.error) io.err(f.error);
 
     // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
-    const declaredTexts = declaredJson?.texts ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures.texts ?? {};
+    const declared = declaredJson ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
+    const declaredTexts = declared?.texts ?? {};
     const platform = resolvePlatform({ category: args.category, platformName: args.platform.name, declared: declaredTexts });
     const category = platform.category;
     if (!category) throw new UsageError(NO_CATEGORY);
@@ -87,7 +88,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
       platform: { name: platform.name, category, unit: platform.unit, district: platform.district },
-      declared: declaredJson,
+      declared,
       year: args.year,
       manufacturing: args.manufacturing,
       staffRule: args.staffRule,
@@ -139,22 +140,22 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
 /** A review workbook read back as input: its generated sheets are not submission tables. */
 function withoutReviewSheets(f: SubmissionFile): SubmissionFile & { reviewWorkbook?: boolean } {
   const generated = new Set<string>(Object.values(REVIEW_SHEETS));
-  const names = new Set(f.grids?.map((g) => g.sheet) ?? []);
-  if (!names.has(REVIEW_SHEETS.scoring) || !names.has(REVIEW_SHEETS.findings)) return f;
+  if (!isReviewWorkbookSheets(f.grids?.map((g) => g.sheet) ?? [])) return f;
   return { ...f, grids: f.grids!.filter((g) => !generated.has(g.sheet)), reviewWorkbook: true };
 }
 
-async function readRubricFile(file: string): Promise<unknown> {
+/** Read a JSON file the user named; `what` names it in the Chinese messages (评分细则文件, 申报数据文件). */
+async function readJsonFile(file: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`找不到评分细则文件「${file}」`);
+    throw new UsageError(`找不到${what}「${file}」`);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UsageError(`评分细则文件「${file}」不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`${what}「${file}」不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -175,18 +176,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** Read --declared FILE.json, with Chinese reasons for every way it can fail. */
 async function readDeclaredFile(file: string): Promise<DeclaredFigures> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`找不到申报数据文件「${file}」`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new UsageError(`申报数据文件「${file}」不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
-  }
+  const json = await readJsonFile(file, '申报数据文件');
   try {
     return readDeclaredJson(json, path.basename(file));
   } catch (err) {

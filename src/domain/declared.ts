@@ -100,6 +100,16 @@ export const DECLARED_TEXT_ITEMS = [
   { id: '一.3', label: '注册所在区' },
 ] as const;
 
+/**
+ * The 申报服务类别 as declared, without the tick boxes copied from the form (☑技术创新 → 技术创新).
+ *
+ * @example
+ * declaredCategory({ '一.类别': '☑ 技术创新' }) // '技术创新'
+ */
+export function declaredCategory(texts: DeclaredFigures['texts']): string | undefined {
+  return texts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '') || undefined;
+}
+
 /** What a platform declared: figures by item id, where each came from, and the header's texts. */
 export interface DeclaredFigures {
   /** The 申报数据 sheet, or the JSON file. */

@@ -30,7 +30,7 @@ export interface ReviewInput {
   staffRule?: 'either' | 'both';
   qualificationOrder?: readonly string[];
   sample?: Partial<SampleOptions>;
-  /** Declared figures from a JSON file; without it, a 申报数据 sheet among the files is used. */
+  /** Declared figures (a JSON file, or a 申报数据 sheet the caller already found); else the files are searched for one. */
   declared?: DeclaredFigures;
 }
 
@@ -82,9 +82,9 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
   };
   const allGrids = input.files.flatMap((f) => f.grids ?? []);
   // A 申报数据 sheet holds the declared figures, not an attachment table.
-  const declaredSheet = input.declared ? null : readDeclaredSheet(allGrids);
-  const declared = input.declared ?? declaredSheet?.figures ?? null;
-  const grids = declaredSheet ? allGrids.filter((g) => g !== declaredSheet.grid) : allGrids;
+  const declared = input.declared ?? readDeclaredSheet(allGrids)?.figures ?? null;
+  const source = declared?.source;
+  const grids = source?.sheet ? allGrids.filter((g) => !(g.file === source.file && g.sheet === source.sheet)) : allGrids;
   const recognized = recognizeTables(grids);
   const given: GivenFile[] = input.files.map((f) => ({ file: f.file, sheets: f.grids?.map((g) => g.sheet), error: f.error }));
   const submission = buildSubmission(given, recognized, options, declared);

@@ -1,3 +1,4 @@
+import { declaredCategory } from '../declared';
 import type { Check } from './check';
 
 /** The category must be the one the platform was recognised in (附件4-2【一】“需与上年度…名单中的类别一致”). */
@@ -10,7 +11,7 @@ const check: Check = {
   },
   run({ submission, report }) {
     const { category, rosterCategory, platformName } = submission.options;
-    const declaredCategory = submission.declared?.texts['一.类别']?.normalize('NFKC').replace(/[□☑√✓■\s]/g, '');
+    const declared = submission.declared ? declaredCategory(submission.declared.texts) : undefined;
     const where = submission.declared
       ? submission.declared.source.sheet
         ? { file: submission.declared.source.file, sheet: submission.declared.source.sheet }
@@ -19,12 +20,12 @@ const check: Check = {
     if (rosterCategory && category !== rosterCategory) {
       report(where, `「${platformName}」在附件4-1 名录中的服务类别为${rosterCategory}，本次按${category}审核：类别须与名录一致`);
     }
-    if (declaredCategory && declaredCategory !== (rosterCategory ?? category)) {
+    if (declared && declared !== (rosterCategory ?? category)) {
       report(
         where,
         rosterCategory
-          ? `申报数据填写的服务类别「${declaredCategory}」与附件4-1 名录中的类别${rosterCategory}不一致`
-          : `申报数据填写的服务类别「${declaredCategory}」与本次审核的类别${category}不一致`,
+          ? `申报数据填写的服务类别「${declared}」与附件4-1 名录中的类别${rosterCategory}不一致`
+          : `申报数据填写的服务类别「${declared}」与本次审核的类别${category}不一致`,
       );
     }
   },

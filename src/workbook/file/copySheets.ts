@@ -6,7 +6,7 @@
  * reviewer does not have, or be planted to run something; its value is what was submitted.
  */
 import ExcelJS from 'exceljs';
-import { REVIEW_SHEETS, uniqueSheetNames } from '../layout/sheetNames';
+import { REVIEW_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
 
 /** One submitted file as bytes. */
@@ -40,7 +40,7 @@ export async function openSources(sources: readonly SourceFile[]): Promise<Opene
 
 /** Whether a workbook is a review workbook this tool wrote (re-run with --in-place, or given again as input). */
 export function isReviewWorkbook(wb: ExcelJS.Workbook): boolean {
-  return !!wb.getWorksheet(REVIEW_SHEETS.scoring) && !!wb.getWorksheet(REVIEW_SHEETS.findings);
+  return isReviewWorkbookSheets(wb.worksheets.map((ws) => ws.name));
 }
 
 /**

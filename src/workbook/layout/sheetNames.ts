@@ -12,6 +12,12 @@ export const REVIEW_SHEETS = {
   sample: '抽查样本',
 } as const;
 
+/** Whether sheets with these names are a review workbook this tool wrote (given again as input). */
+export function isReviewWorkbookSheets(names: Iterable<string>): boolean {
+  const set = new Set(names);
+  return set.has(REVIEW_SHEETS.scoring) && set.has(REVIEW_SHEETS.findings);
+}
+
 /** Excel's limit on a sheet name's length (UTF-16 units). */
 export const MAX_SHEET_NAME = 31;
 
