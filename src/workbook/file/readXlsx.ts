@@ -69,23 +69,34 @@ export class GridBuilder {
   addRow(row: ExcelJS.Row, rowNumber: number): void {
     const values: CellValue[] = [];
     let formats: (string | null)[] | undefined;
-    let any = false;
+    let first = Infinity;
+    let last = 0;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // Merged cells other than the top-left read as empty, as in Office.js.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plainValue(cell.value);
       if (value === null) return;
       values[col] = value;
-      any = true;
       // Only a number needs its format (a date serial, a fraction shown as a percentage).
       if (typeof value === 'number') {
         const f = cell.numFmt;
         if (f) (formats ??= [])[col] = f;
       }
-      if (col < this.firstColumn) this.firstColumn = col;
-      if (col > this.lastColumn) this.lastColumn = col;
+      if (col < first) first = col;
+      if (col > last) last = col;
     });
-    if (any) this.rows.push(formats ? { row: rowNumber, values, formats } : { row: rowNumber, values });
+    this.addCells(rowNumber, values, formats, first, last);
+  }
+
+  /**
+   * Add one row's non-empty values, indexed by 1-based column (`first`…`last` the columns used),
+   * with number formats where a number has one. A row with no value is ignored.
+   */
+  addCells(rowNumber: number, values: CellValue[], formats: (string | null)[] | undefined, first: number, last: number): void {
+    if (last === 0) return;
+    if (first < this.firstColumn) this.firstColumn = first;
+    if (last > this.lastColumn) this.lastColumn = last;
+    this.rows.push(formats ? { row: rowNumber, values, formats } : { row: rowNumber, values });
   }
 
   build(): SheetGrid {

@@ -1,17 +1,29 @@
 /**
  * Node side of the ExcelJS adapter: read an .xlsx file from disk with ExcelJS's streaming reader,
  * which never builds the whole workbook model, so big submissions read faster and in less memory.
+ * ExcelJS unzips the file and reads the shared strings, the styles and the workbook; each sheet's
+ * cells are then taken straight from its XML events into plain values, without the Row and Cell
+ * objects ExcelJS would make for every cell (most of the time and garbage of a big read).
  * Gives the same grids as {@link readXlsx}.
  */
 import ExcelJS from 'exceljs';
+import parseSax from 'exceljs/lib/utils/parse-sax';
 import { createReadStream, promises as fsp } from 'node:fs';
-import type { SheetGrid } from '../../domain/grid';
+import type { CellValue, SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
-import { GridBuilder, sniffUnreadable } from './readXlsx';
+import { GridBuilder, plainValue, sniffUnreadable } from './readXlsx';
 
-interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+/** What ExcelJS's streaming workbook reader hands over for each worksheet. */
+interface StreamedSheet {
   name: string;
   state?: string;
+  /** The sheet's XML, unzipped. */
+  iterator: AsyncIterable<Buffer | string>;
+  workbook: {
+    sharedStrings?: ExcelJS.CellValue[];
+    styles?: { getStyleModel(id: number): { numFmt?: string } | null };
+    properties?: { model?: { date1904?: boolean } };
+  };
 }
 
 /** First bytes of a file, to tell an .xls or a PDF from an .xlsx before unzipping. */
@@ -23,6 +35,173 @@ async function head(path: string): Promise<Uint8Array> {
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
+  }
+}
+
+/** Whether a number format shows a date or time (ExcelJS's own test, so both readers agree). */
+function isDateFormat(format: string): boolean {
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** The 1-based column of an A1 reference such as `AB12`; 0 when it has no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
+    else if (code >= 97 && code <= 122) col = col * 26 + code - 96;
+    else break;
+  }
+  return col;
+}
+
+/**
+ * One worksheet's cells into a grid builder, read from its XML the way ExcelJS's own streaming
+ * reader reads them: shared strings, inline strings (all their runs), formulas as their cached
+ * result, errors, booleans, and numbers, with a date format turning a number (a formula's too) into a date,
+ * as ExcelJS's in-memory reader does.
+ */
+async function readSheetCells(sheet: StreamedSheet, builder: GridBuilder): Promise<void> {
+  const { sharedStrings, styles, properties } = sheet.workbook;
+  const date1904 = !!properties?.model?.date1904;
+  const formatOf = new Map<number, string | null>();
+  const numberFormat = (styleId: number): string | null => {
+    let f = formatOf.get(styleId);
+    if (f === undefined) {
+      f = styles?.getStyleModel(styleId)?.numFmt ?? null;
+      formatOf.set(styleId, f);
+    }
+    return f;
+  };
+
+  let inData = false;
+  let rowNumber = 0;
+  let values: CellValue[] = [];
+  let formats: (string | null)[] | undefined;
+  let first = Infinity;
+  let last = 0;
+  // The cell being read.
+  let column = 0;
+  let style = 0;
+  let type: string | undefined;
+  let text: string | null = null;
+  let reading = false;
+  let inPhonetic = false;
+
+  const endCell = (): void => {
+    let value: CellValue = null;
+    let format: string | null = null;
+    if (text !== null) {
+      switch (type) {
+        case 's':
+          value = plainValue(sharedStrings?.[parseInt(text, 10)] ?? null);
+          break;
+        case 'inlineStr':
+        case 'str':
+          value = text === '' ? null : text;
+          break;
+        case 'e':
+          value = text;
+          break;
+        case 'b':
+          value = parseInt(text, 10) !== 0;
+          break;
+        case 'd': {
+          const d = new Date(text);
+          value = Number.isNaN(d.getTime()) ? text : d;
+          break;
+        }
+        default: {
+          const n = parseFloat(text);
+          format = style ? numberFormat(style) : null;
+          if (Number.isNaN(n)) value = null;
+          else if (format && isDateFormat(format)) {
+            value = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+            format = null;
+          } else value = n;
+        }
+      }
+    }
+    if (value === null) return;
+    values[column] = value;
+    if (typeof value === 'number' && format) (formats ??= [])[column] = format;
+    if (column < first) first = column;
+    if (column > last) last = column;
+  };
+
+  for await (const events of parseSax(sheet.iterator)) {
+    for (const { eventType, value: node } of events) {
+      if (eventType === 'text') {
+        if (reading && !inPhonetic) text = text === null ? node : text + node;
+        continue;
+      }
+      const name = node.name;
+      if (eventType === 'opentag') {
+        if (!inData) {
+          if (name === 'sheetData') inData = true;
+          continue;
+        }
+        switch (name) {
+          case 'row': {
+            const r = parseInt(node.attributes.r ?? '', 10);
+            rowNumber = Number.isNaN(r) ? rowNumber + 1 : r;
+            values = [];
+            formats = undefined;
+            first = Infinity;
+            last = 0;
+            column = 0;
+            break;
+          }
+          case 'c': {
+            const ref = node.attributes.r;
+            // A cell without a reference follows the one before it.
+            column = (ref && columnOf(ref)) || column + 1;
+            style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
+            type = node.attributes.t;
+            text = null;
+            break;
+          }
+          case 'v':
+            text = null;
+            reading = true;
+            break;
+          case 'is':
+            text = '';
+            break;
+          case 't':
+            // Inline rich text: every run's text, in order.
+            reading = true;
+            break;
+          case 'rPh':
+            inPhonetic = true;
+            break;
+          default:
+            break;
+        }
+      } else if (eventType === 'closetag') {
+        if (!inData) continue;
+        switch (name) {
+          case 'v':
+          case 't':
+            reading = false;
+            break;
+          case 'rPh':
+            inPhonetic = false;
+            break;
+          case 'c':
+            endCell();
+            break;
+          case 'row':
+            builder.addCells(rowNumber, values, formats, first, last);
+            break;
+          case 'sheetData':
+            inData = false;
+            break;
+          default:
+            break;
+        }
+      }
+    }
   }
 }
 
@@ -47,7 +226,7 @@ export async function readXlsxFile(path: string, file: string): Promise<SheetGri
     });
     for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
       const builder = new GridBuilder(file, sheet.name);
-      for await (const row of sheet) builder.addRow(row, row.number);
+      await readSheetCells(sheet, builder);
       if (sheet.state !== 'veryHidden') grids.push(builder.build());
     }
   } catch (err) {
