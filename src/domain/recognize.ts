@@ -28,13 +28,13 @@ export interface TableCell {
 
 /** A table cell whose source reference is built only when asked for (most are never cited). */
 class LiftedCell implements TableCell {
-  format?: string;
-  parsed?: Parsed<number | DateParts>;
   constructor(
     readonly value: CellValue,
     private readonly grid: SheetGrid,
     private readonly row: number,
     private readonly column: number,
+    readonly format: string | undefined,
+    readonly parsed: Parsed<number | DateParts> | undefined,
   ) {}
   get ref(): CellRef {
     return { file: this.grid.file, sheet: this.grid.sheet, row: this.row, column: this.column, cell: a1(this.row, this.column) };
@@ -205,18 +205,35 @@ function rowTexts(grid: SheetGrid, row: number): string[] {
 }
 
 /** Characters a summary, note or placeholder cell can start with (after white space). */
-const MARKER_START = /^\s*[合总小平填说注备单负审制联日（(….]/;
+const MARKER_START = new Set([...'合总小平填说注备单负审制联日（(….'].map((c) => c.charCodeAt(0)));
+
+/** The characters JavaScript's `\s` matches, by code (a regex per cell costs more than the rest of the test). */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether a text is, without its white space, a summary, note or placeholder word. */
+function isMarkerText(v: string): boolean {
+  let i = 0;
+  while (i < v.length && isSpaceCode(v.charCodeAt(i))) i++;
+  if (i === v.length || !MARKER_START.has(v.charCodeAt(i))) return false;
+  const t = v.replace(/\s+/g, '');
+  return SUMMARY_WORDS.test(t) || NOTE_WORDS.test(t) || PLACEHOLDER.test(t);
+}
 
 /**
  * Whether a row needs a closer look as a summary, note or placeholder row: only when one of its
- * texts starts like one, or it holds nothing but numbers. Most data rows are passed at once.
+ * texts is such a word, or it holds nothing but numbers. Most data rows are passed at once.
  */
 function mayBeMarkerRow(values: readonly CellValue[]): boolean {
   let anyText = false;
   for (const v of values) {
     if (typeof v === 'string') {
-      if (MARKER_START.test(v)) return true;
-      if (v.trim()) anyText = true;
+      if (isMarkerText(v)) return true;
+      if (!anyText && v.trim()) anyText = true;
     }
   }
   return !anyText;
@@ -232,7 +249,7 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
     case 'date': {
       const p = parseDate(value, format, true);
       if (p.ok === 'blank') return { state: 'blank' };
-      return p.ok ? { state: 'ok', value: { ...p.date, iso: p.iso } } : { state: 'error', reason: p.reason };
+      return p.ok ? { state: 'ok', value: { y: p.date.y, m: p.date.m, d: p.date.d, iso: p.iso } } : { state: 'error', reason: p.reason };
     }
     case 'percent': {
       const p = parsePercent(value, format);
@@ -249,22 +266,30 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
   }
 }
 
-function liftRow(grid: SheetGrid, row: number, columns: [string, ColumnInfo][]): TableRow {
+/** A table's columns, as parallel arrays for the per-row loop. */
+interface LiftColumns {
+  keys: string[];
+  infos: ColumnInfo[];
+}
+
+function liftRow(grid: SheetGrid, row: number, columns: LiftColumns): TableRow {
   const cells: Partial<Record<string, TableCell>> = {};
   const values = grid.values[row - grid.firstRow] ?? [];
   const formats = grid.numberFormats?.[row - grid.firstRow];
-  for (const [key, info] of columns) {
+  const { keys, infos } = columns;
+  for (let k = 0; k < keys.length; k++) {
+    const info = infos[k];
     const i = info.column - grid.firstColumn;
     const value = values[i] ?? null;
-    // An empty text cell is left out (most cells of a big table are text); typed cells always stay,
-    // since their "blank" reading is itself a finding's subject.
-    if (value === null && info.field.type === 'text') continue;
+    // An empty text cell is left undefined (most cells of a big table are text); typed cells always
+    // stay, since their "blank" reading is itself a finding's subject. Every key is set, in the same
+    // order, so all rows of a table share one object shape.
+    if (value === null && info.field.type === 'text') {
+      cells[keys[k]] = undefined;
+      continue;
+    }
     const format = formats?.[i] ?? undefined;
-    const cell = new LiftedCell(value, grid, row, info.column);
-    if (format) cell.format = format;
-    const parsed = parseCell(info.field, value, format, info.unit);
-    if (parsed) cell.parsed = parsed;
-    cells[key] = cell;
+    cells[keys[k]] = new LiftedCell(value, grid, row, info.column, format || undefined, parseCell(info.field, value, format, info.unit));
   }
   return { row, cells };
 }
@@ -277,6 +302,11 @@ function hasContent(row: TableRow, also: (v: CellValue) => boolean = () => true)
     if (c && !isBlank(c.value) && also(c.value)) return true;
   }
   return false;
+}
+
+function isEmptyRow(values: readonly CellValue[]): boolean {
+  for (const v of values) if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return false;
+  return true;
 }
 
 /** A «单位：元» line above the header, if any. */
@@ -308,22 +338,23 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
   const rows: TableRow[] = [];
   const summaryRows: SummaryRow[] = [];
   const entries = Object.entries(columns).filter((e): e is [string, ColumnInfo] => e[1] !== undefined);
+  const lift: LiftColumns = { keys: entries.map((e) => e[0]), infos: entries.map((e) => e[1]) };
   for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
     const values = grid.values[r - grid.firstRow] ?? [];
-    if (!values.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== ''))) continue;
+    if (isEmptyRow(values)) continue;
     const texts = mayBeMarkerRow(values) ? rowTexts(grid, r) : [];
     const summary = texts.find((t) => SUMMARY_WORDS.test(t));
     if (summary) {
-      summaryRows.push({ ...liftRow(grid, r, entries), label: summary.match(SUMMARY_WORDS)![0] });
+      summaryRows.push({ ...liftRow(grid, r, lift), label: summary.match(SUMMARY_WORDS)![0] });
       continue;
     }
     if (texts.length > 0 && NOTE_WORDS.test(texts[0]) && texts.length <= 2) break;
     if (texts.length > 0 && texts.every((t) => PLACEHOLDER.test(t) || /^\d+$/.test(t))) {
       // A numbered template row left empty, or a "……" line.
-      const lifted = liftRow(grid, r, entries);
+      const lifted = liftRow(grid, r, lift);
       if (!hasContent(lifted, (v) => !PLACEHOLDER.test(text(v)))) continue;
     }
-    const lifted = liftRow(grid, r, entries);
+    const lifted = liftRow(grid, r, lift);
     if (!hasContent(lifted)) continue;
     rows.push(lifted);
   }

@@ -123,6 +123,9 @@ function decimal(text: string, shift = 0): number | null {
 /** A number scaled by a power of ten without binary drift (0.95 × 100 = 95, not 94.99999999999999). */
 function scale(n: number, shift: number): number {
   const scaled = shift >= 0 ? n * 10 ** shift : n / 10 ** -shift;
+  // Most amounts have a few decimals and already are the nearest double to a 15-digit decimal:
+  // rounding through a string (slow, and run for every amount) would give them back unchanged.
+  if (Math.abs(scaled) < 1e9 && Math.round(scaled * 1e6) / 1e6 === scaled) return scaled;
   return Number(scaled.toPrecision(15));
 }
 
