@@ -1,6 +1,7 @@
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 symbols, the last a check character over the first 17.
  */
+import { rememberText } from './memo';
 
 /** The 31 symbols in value order; I, O, Z, S and V are left out so they cannot be mistaken for digits. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -61,17 +62,11 @@ export function computeCheckChar(first17: string): string {
  * checkCreditCode('91110000600037341A') // { valid: false, normalized: '91110000600037341A', reason: '校验位应为 L' }
  */
 export function checkCreditCode(code: string): CreditCodeCheck {
-  // The same codes are checked for identity and again by the check: remember recent answers.
-  const cached = checkCache.get(code);
-  if (cached) return cached;
-  const result = computeCreditCodeCheck(code);
-  if (checkCache.size >= CHECK_CACHE_LIMIT) checkCache.clear();
-  checkCache.set(code, result);
-  return result;
+  // The same codes are checked for identity and again by the check.
+  return rememberedCheck(code);
 }
 
-const CHECK_CACHE_LIMIT = 100_000;
-const checkCache = new Map<string, CreditCodeCheck>();
+const rememberedCheck = rememberText(computeCreditCodeCheck, 100_000);
 
 function computeCreditCodeCheck(code: string): CreditCodeCheck {
   const normalized = normalizeCode(code);

@@ -2,6 +2,7 @@
  * Enterprise names as identity keys: the same enterprise typed twice with different widths,
  * spaces or brackets must compare equal, so duplicates in 附表4-2-1-2 can be found.
  */
+import { rememberText } from './memo';
 
 /** White space of every kind plus invisible format and control characters (zero-width, BOM, soft hyphen…). */
 const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}]+/gu;
@@ -30,19 +31,29 @@ const EDGE_DEBRIS_END = /(?:(?!\))[\p{P}\p{S}])+$/u;
  * normalizeName('某某【北京】科技有限公司') // '某某(北京)科技有限公司'
  */
 export function normalizeName(name: string): string {
-  // The same names recur across tables (orders, surveys, lists): remember recent keys.
-  const cached = nameCache.get(name);
-  if (cached !== undefined) return cached;
-  const key = computeNameKey(name);
-  if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
-  nameCache.set(name, key);
-  return key;
+  // The same names recur across tables (orders, surveys, lists).
+  return rememberedKey(name);
 }
 
-const NAME_CACHE_LIMIT = 200_000;
-const nameCache = new Map<string, string>();
+/**
+ * Most names are plain ideographs, ASCII digits and capitals, and brackets: their key is the name
+ * with `（）` read as `()`, which is what the full path below gives them, at a fraction of its cost.
+ * (A leading `)` or a trailing `(` is debris the full path trims, so those take it.)
+ */
+const PLAIN_NAME = /^[\u4e00-\u9fff0-9A-Z(（][\u4e00-\u9fff0-9A-Z()（）]*$/;
 
 function computeNameKey(name: string): string {
+  if (PLAIN_NAME.test(name)) {
+    const s = name.replace(/（/g, '(').replace(/）/g, ')');
+    if (!s.endsWith('(')) return s;
+  }
+  return fullNameKey(name);
+}
+
+const rememberedKey = rememberText(computeNameKey, 200_000);
+
+/** The key by the full rules (exported for the test that checks the plain-name shortcut against it). */
+export function fullNameKey(name: string): string {
   let s = name.normalize('NFKC').replace(INVISIBLE, '');
   // Removing characters can bring a base letter next to a combining mark: compose again.
   s = s.normalize('NFKC');

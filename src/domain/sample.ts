@@ -54,7 +54,7 @@ function byAmount<T extends { amount: number; first: number }>(a: T, b: T): numb
  * chooseSample(submission, { by: 'enterprise', size: 100, random: 0, seed: 1 }).sample[0].rank // 1
  */
 export function chooseSample(submission: Submission, options: SampleOptions): { sample: EnterpriseSample[] | OrderSample[]; pool: number } {
-  const orders: { enterprise: string; key: string; amount: number; contract: string; file: string; sheet: string; row: number; first: number }[] = [];
+  const orders: { enterprise: string; key: object | string; amount: number; contract: string; file: string; sheet: string; row: number; first: number }[] = [];
   for (const t of submission.ofKind('4-2-1-3')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
@@ -63,7 +63,8 @@ export function chooseSample(submission: Submission, options: SampleOptions): { 
       const e = submission.serviceList.enterpriseOf(row);
       orders.push({
         enterprise: e ? e.name : name,
-        key: e ? `#${e.index}` : normalizeName(name),
+        // The service-list enterprise itself, or the name's key for one the list does not have.
+        key: e ?? normalizeName(name),
         amount,
         contract: cellText(row.cells.contract),
         file: t.file,
@@ -90,7 +91,7 @@ export function chooseSample(submission: Submission, options: SampleOptions): { 
     }));
     return { sample, pool: orders.length };
   }
-  const groups = new Map<string, { enterprise: string; amount: number; orders: number; contracts: string[]; first: number }>();
+  const groups = new Map<object | string, { enterprise: string; amount: number; orders: number; contracts: string[]; first: number }>();
   for (const o of orders) {
     let g = groups.get(o.key);
     if (!g) {

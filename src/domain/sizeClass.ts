@@ -7,6 +7,7 @@
  * anything not SME is 大型. A figure the decision does not need may be missing.
  */
 import type { SizeClass } from './sizeClassWord';
+import { rememberText } from './memo';
 
 /** The figures the standard classifies by. */
 export type Figure = 'employees' | 'revenue' | 'assets';
@@ -150,8 +151,11 @@ const AMBIGUOUS_LOOKUP = new Map<string, IndustryName[]>(Object.entries(AMBIGUOU
  * resolveIndustry('批发和零售业') // null
  */
 export function resolveIndustry(text: string): IndustryName | null {
-  return LOOKUP.get(industryKey(text)) ?? null;
+  // An order table repeats a few industry words on every row: fold each once.
+  return rememberedIndustry(text);
 }
+
+const rememberedIndustry = rememberText((text) => LOOKUP.get(industryKey(text)) ?? null, 1000);
 
 /** The accepted names, for messages: the 16 rows and a hint that common names work too. */
 export function acceptedIndustriesText(): string {
@@ -257,23 +261,34 @@ export function classify(industryText: string, figures: Figures): ClassifyResult
 
   const row = ROWS[industry];
   const bounds: BoundCheck[] = [];
-  const said: string[] = [];
+  // The reason's sentences are written only when read: a review classifies every order row but
+  // quotes the reason only for the few whose declared class disagrees.
+  const said: (() => string)[] = [];
+  const sentences = () => said.map((s) => s());
   const missing = (need: BoundCheck[], what: string, ruleText: string): ClassifyResult => {
     const lacking = need.filter((b) => b.met === undefined).map((b) => b.figure);
     const known = need.filter((b) => b.met !== undefined).map((b) => describe(b));
     const last = [...known, `缺少${named(lacking)}，无法判断${what}（${ruleText}）`].join('，');
-    return { ok: false, error: 'missing-figure', missing: lacking, message: `${industry}：${[...said, last].join('；')}` };
+    return { ok: false, error: 'missing-figure', missing: lacking, message: `${industry}：${[...sentences(), last].join('；')}` };
   };
-  const done = (size: SizeClass): ClassifyResult => ({ ok: true, size, industry, reason: `${industry}：${said.join('；')}`, bounds });
+  const done = (size: SizeClass): ClassifyResult => ({
+    ok: true,
+    size,
+    industry,
+    get reason() {
+      return `${industry}：${sentences().join('；')}`;
+    },
+    bounds,
+  });
 
   // SME when any ceiling figure is below its limit.
   const ceiling = evaluate('sme', row.ceiling, figures);
   bounds.push(...ceiling);
   const below = ceiling.filter((b) => b.met === true);
   if (below.length > 0) {
-    said.push(`${below.map((b) => describe(b)).join('、')}，属中小微企业`);
+    said.push(() => `${below.map((b) => describe(b)).join('、')}，属中小微企业`);
   } else if (ceiling.every((b) => b.met === false)) {
-    said.push(`${ceiling.map((b) => describe(b)).join('且')}，不属中小微企业，为大型`);
+    said.push(() => `${ceiling.map((b) => describe(b)).join('且')}，不属中小微企业，为大型`);
     return done('大型');
   } else {
     return missing(ceiling, '是否属中小微企业', rule(ceiling, '或'));
@@ -288,15 +303,15 @@ export function classify(industryText: string, figures: Figures): ClassifyResult
     bounds.push(...checks);
     const failed = checks.filter((b) => b.met === false);
     if (failed.length > 0) {
-      said.push(`${failed.map((b) => describe(b)).join('、')}，未达${step}`);
+      said.push(() => `${failed.map((b) => describe(b)).join('、')}，未达${step}`);
       continue;
     }
     if (checks.every((b) => b.met === true)) {
-      said.push(`${checks.map((b) => describe(b)).join('且')}，为${step}`);
+      said.push(() => `${checks.map((b) => describe(b)).join('且')}，为${step}`);
       return done(step);
     }
     return missing(checks, `是否为${step}`, rule(checks, '且'));
   }
-  said.push('为微型');
+  said.push(() => '为微型');
   return done('微型');
 }

@@ -102,7 +102,8 @@ export function buildServiceList(tables: RecognizedTable[]): ServiceList {
     const code = creditCode ? identityCode(creditCode) : null;
     return code ? byCode.get(code) : undefined;
   };
-  const ofRow = new WeakMap<TableRow, ServiceEnterprise | null>();
+  // A plain Map (faster than a WeakMap here): it lives only as long as the submission and its rows.
+  const ofRow = new Map<TableRow, ServiceEnterprise | null>();
   return {
     enterprises,
     duplicates,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { looseNameKey, normalizeName, parentOfBranch, possibleDuplicateReason } from '../../src/domain/enterpriseName';
+import { fullNameKey, looseNameKey, normalizeName, parentOfBranch, possibleDuplicateReason } from '../../src/domain/enterpriseName';
 
 describe('normalizeName', () => {
   it.each([
@@ -38,6 +38,19 @@ describe('normalizeName', () => {
 
   it('makes full-width and half-width brackets one key', () => {
     expect(normalizeName('北京某某（中国）有限公司')).toBe(normalizeName('北京某某(中国)有限公司'));
+  });
+
+  it('gives plain names (ideographs, digits, capitals, brackets) the key the full rules give', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('(', ')', '（', '）', '0', '9', 'A', 'Z', '\u4e00', '\u9fff', '北', '京', '公', '司'),
+      fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (s) => {
+        expect(normalizeName(s)).toBe(fullNameKey(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('is idempotent for any text', () => {
