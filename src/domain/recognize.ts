@@ -239,26 +239,29 @@ function mayBeMarkerRow(values: readonly CellValue[]): boolean {
   return !anyText;
 }
 
+/** The reading of every blank typed cell: one shared object (a big table has many blank figures). */
+const BLANK: Parsed<never> = Object.freeze({ state: 'blank' });
+
 function parseCell(field: FieldSpec, value: CellValue, format: string | undefined, unit: '万元' | '元' | undefined): Parsed<number | DateParts> | undefined {
   switch (field.type) {
     case 'amount': {
       const p = parseAmount(value, unit ?? '万元');
-      if (p.ok === 'blank') return { state: 'blank' };
+      if (p.ok === 'blank') return BLANK;
       return p.ok ? { state: 'ok', value: p.wan } : { state: 'error', reason: p.reason };
     }
     case 'date': {
       const p = parseDate(value, format, true);
-      if (p.ok === 'blank') return { state: 'blank' };
+      if (p.ok === 'blank') return BLANK;
       return p.ok ? { state: 'ok', value: { y: p.date.y, m: p.date.m, d: p.date.d, iso: p.iso } } : { state: 'error', reason: p.reason };
     }
     case 'percent': {
       const p = parsePercent(value, format);
-      if (p.ok === 'blank') return { state: 'blank' };
+      if (p.ok === 'blank') return BLANK;
       return p.ok ? { state: 'ok', value: p.percent } : { state: 'error', reason: p.reason };
     }
     case 'count': {
       const p = parseCount(value);
-      if (p.ok === 'blank') return { state: 'blank' };
+      if (p.ok === 'blank') return BLANK;
       return p.ok ? { state: 'ok', value: p.count } : { state: 'error', reason: p.reason };
     }
     default:

@@ -56,7 +56,7 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
  * Shared by the in-memory reader and the streaming one, so both give the same grid.
  */
 export class GridBuilder {
-  // Per row, values (and formats, only where a number has one) indexed by column: no per-cell objects.
+  // Per row, values (and formats, only where a number has one) at index column − 1: no per-cell objects.
   private rows: { row: number; values: CellValue[]; formats?: (string | null)[] }[] = [];
   private firstColumn = Infinity;
   private lastColumn = 0;
@@ -76,11 +76,11 @@ export class GridBuilder {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plainValue(cell.value);
       if (value === null) return;
-      values[col] = value;
+      values[col - 1] = value;
       // Only a number needs its format (a date serial, a fraction shown as a percentage).
       if (typeof value === 'number') {
         const f = cell.numFmt;
-        if (f) (formats ??= [])[col] = f;
+        if (f) (formats ??= [])[col - 1] = f;
       }
       if (col < first) first = col;
       if (col > last) last = col;
@@ -89,7 +89,7 @@ export class GridBuilder {
   }
 
   /**
-   * Add one row's non-empty values, indexed by 1-based column (`first`…`last` the columns used),
+   * Add one row's non-empty values, at index column − 1 (`first`…`last` the 1-based columns used),
    * with number formats where a number has one. A row with no value is ignored.
    */
   addCells(rowNumber: number, values: CellValue[], formats: (string | null)[] | undefined, first: number, last: number): void {
@@ -108,25 +108,35 @@ export class GridBuilder {
     const width = lastColumn - firstColumn + 1;
     const values: CellValue[][] = new Array(height);
     const numberFormats: (string | null)[][] = new Array(height);
-    for (let i = 0; i < height; i++) values[i] = new Array(width).fill(null);
-    for (const r of rows) {
-      const out = values[r.row - firstRow];
-      for (let k = 0; k < width; k++) {
-        const v = r.values[firstColumn + k];
-        if (v !== undefined) out[k] = v;
-      }
-      if (r.formats) {
-        const fmts = new Array(width).fill(null);
-        for (let k = 0; k < width; k++) fmts[k] = r.formats[firstColumn + k] ?? null;
-        numberFormats[r.row - firstRow] = fmts;
-      }
-    }
     // Rows without a formatted number share one empty row of formats.
     const none: null[] = new Array(width).fill(null);
-    for (let i = 0; i < height; i++) if (!numberFormats[i]) numberFormats[i] = none;
+    for (const r of rows) {
+      values[r.row - firstRow] = fitRow(r.values, firstColumn, width);
+      if (r.formats) numberFormats[r.row - firstRow] = fitRow(r.formats, firstColumn, width);
+    }
+    for (let i = 0; i < height; i++) {
+      values[i] ??= new Array(width).fill(null);
+      numberFormats[i] ??= none;
+    }
     this.rows = [];
     return { file, sheet, firstRow, firstColumn, values, numberFormats };
   }
+
+}
+
+/**
+ * A row collected at index column − 1, as one row of the grid: `width` cells from `firstColumn`,
+ * null where empty. A sheet used from column A keeps the collected array (most do, and a big sheet
+ * has tens of thousands of rows): only its gaps are filled.
+ */
+function fitRow<T>(collected: (T | null)[], firstColumn: number, width: number): (T | null)[] {
+  if (firstColumn === 1) {
+    for (let k = 0; k < width; k++) if (collected[k] === undefined) collected[k] = null;
+    return collected;
+  }
+  const out: (T | null)[] = new Array(width);
+  for (let k = 0; k < width; k++) out[k] = collected[firstColumn - 1 + k] ?? null;
+  return out;
 }
 
 /** Turn one ExcelJS worksheet into a grid. */

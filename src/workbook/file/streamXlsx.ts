@@ -123,8 +123,8 @@ async function readSheetCells(sheet: StreamedSheet, builder: GridBuilder): Promi
       }
     }
     if (value === null) return;
-    values[column] = value;
-    if (typeof value === 'number' && format) (formats ??= [])[column] = format;
+    values[column - 1] = value;
+    if (typeof value === 'number' && format) (formats ??= [])[column - 1] = format;
     if (column < first) first = column;
     if (column > last) last = column;
   };
