@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     await import('./batch');
     return;
   }
-  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
   const dir = mkdtempSync(path.join(tmpdir(), 'review-bench-'));
   try {
     const { writeBenchSubmission } = await import('../scripts/submission');
