@@ -64,11 +64,13 @@ function columnOf(ref: string): number {
 async function readSheetCells(sheet: StreamedSheet, builder: GridBuilder): Promise<void> {
   const { sharedStrings, styles, properties } = sheet.workbook;
   const date1904 = !!properties?.model?.date1904;
-  const formatOf = new Map<number, string | null>();
-  const numberFormat = (styleId: number): string | null => {
+  // A sheet uses a few styles for thousands of cells: look each one's number format up once.
+  const formatOf = new Map<number, { code: string | null; date: boolean }>();
+  const numberFormat = (styleId: number): { code: string | null; date: boolean } => {
     let f = formatOf.get(styleId);
     if (f === undefined) {
-      f = styles?.getStyleModel(styleId)?.numFmt ?? null;
+      const code = styles?.getStyleModel(styleId)?.numFmt ?? null;
+      f = { code, date: !!code && isDateFormat(code) };
       formatOf.set(styleId, f);
     }
     return f;
@@ -113,12 +115,13 @@ async function readSheetCells(sheet: StreamedSheet, builder: GridBuilder): Promi
         }
         default: {
           const n = parseFloat(text);
-          format = style ? numberFormat(style) : null;
+          const f = style ? numberFormat(style) : null;
           if (Number.isNaN(n)) value = null;
-          else if (format && isDateFormat(format)) {
-            value = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-            format = null;
-          } else value = n;
+          else if (f?.date) value = new Date(Math.round((n - 25569 + (date1904 ? 1462 : 0)) * 86400000));
+          else {
+            value = n;
+            format = f?.code ?? null;
+          }
         }
       }
     }
