@@ -55,6 +55,24 @@ export function columnLetter(column: number): string {
 }
 
 /**
+ * The 1-based column number of the letters that start an A1 reference (either case);
+ * 0 when it starts with no letter.
+ *
+ * @example
+ * columnNumber('AB12') // 28
+ * columnNumber('c') // 3
+ */
+export function columnNumber(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper-case an ASCII letter
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return column;
+}
+
+/**
  * The A1 address of a 1-based row and column.
  *
  * @example

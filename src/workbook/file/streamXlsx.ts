@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import parseSax from 'exceljs/lib/utils/parse-sax';
 import { createReadStream, promises as fsp } from 'node:fs';
-import type { CellValue, SheetGrid } from '../../domain/grid';
+import { columnNumber, type CellValue, type SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
 import { GridBuilder, plainValue, sniffUnreadable } from './readXlsx';
 
@@ -41,18 +41,6 @@ async function head(path: string): Promise<Uint8Array> {
 /** Whether a number format shows a date or time (ExcelJS's own test, so both readers agree). */
 function isDateFormat(format: string): boolean {
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/** The 1-based column of an A1 reference such as `AB12`; 0 when it has no letters. */
-function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
-    else if (code >= 97 && code <= 122) col = col * 26 + code - 96;
-    else break;
-  }
-  return col;
 }
 
 /**
@@ -158,7 +146,7 @@ async function readSheetCells(sheet: StreamedSheet, builder: GridBuilder): Promi
           case 'c': {
             const ref = node.attributes.r;
             // A cell without a reference follows the one before it.
-            column = (ref && columnOf(ref)) || column + 1;
+            column = (ref && columnNumber(ref)) || column + 1;
             style = node.attributes.s ? parseInt(node.attributes.s, 10) || 0 : 0;
             type = node.attributes.t;
             text = null;

@@ -6,7 +6,7 @@
  * Round trips are counted: a review reads in 2 syncs plus one per chunk of at most 20,000 rows;
  * writing the review sheets and highlights takes 2 syncs plus one per further chunk.
  */
-import type { SheetGrid } from '../../domain/grid';
+import { columnLetter, columnNumber, type SheetGrid } from '../../domain/grid';
 import type { Finding, Severity } from '../../domain/report';
 import type { SubmittedFile } from '../../domain/review';
 import { extractReviewerInputs, countInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
@@ -207,26 +207,14 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Val
 }
 
 function rowAddress(row: number, firstColumn: number, lastColumn: number): string {
-  return `${letters(firstColumn)}${row}:${letters(lastColumn)}${row}`;
-}
-
-function letters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return `${columnLetter(firstColumn)}${row}:${columnLetter(lastColumn)}${row}`;
 }
 
 /** Parse `A5:G5` into its row and columns. */
 function parseRow(address: string): { row: number; c1: number; c2: number } | null {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(address);
   if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), c1: col(m[1]), c2: col(m[3]) };
+  return { row: Number(m[2]), c1: columnNumber(m[1]), c2: columnNumber(m[3]) };
 }
 
 /** Queue restoring the fills a set of marks replaced. */
@@ -244,7 +232,7 @@ function queueRestore(context: Excel.RequestContext, marks: MarkRecord[], existi
     let start = 0;
     for (let i = 1; i <= width; i++) {
       if (i < width && fills[i] === fills[start]) continue;
-      const addr = `${letters(pos.c1 + start)}${pos.row}:${letters(pos.c1 + i - 1)}${pos.row}`;
+      const addr = `${columnLetter(pos.c1 + start)}${pos.row}:${columnLetter(pos.c1 + i - 1)}${pos.row}`;
       const key = fills[start];
       groups.set(key, [...(groups.get(key) ?? []), addr]);
       start = i;

@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 import type { EnterpriseSample, Finding, OrderSample, ReviewReport, Threshold } from '../../../src/domain/report';
 import type { LayoutScalar, SheetLayout } from '../../../src/workbook/layout';
+import { columnNumber } from '../../../src/domain/grid';
 
 const THRESHOLDS: Threshold[] = [
   { id: 'T1', title: '独立法人', status: 'manual', value: null, required: null, note: '核对营业执照' },
@@ -84,7 +85,7 @@ export function makeOrderReport(): ReviewReport {
 export function cellAt(layout: SheetLayout, address: string) {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
   if (!m) throw new Error(address);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = columnNumber(m[1]);
   return layout.cells.find((c) => c.row === Number(m[2]) && c.col === col);
 }
 
