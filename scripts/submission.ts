@@ -11,6 +11,7 @@
  * All enterprise, person and institution names, phone numbers and credit codes are made up from
  * word lists; the credit codes carry correct GB 32100 check characters (except the planted one).
  */
+import { CREDIT_CODE_ALPHABET, computeCheckChar } from '../src/domain/creditCode';
 import { columnLetter } from '../src/domain/grid';
 import { seededRandom } from '../src/domain/sample';
 import { promises as fs } from 'fs';
@@ -275,25 +276,10 @@ class Rng {
 // 统一社会信用代码 (GB 32100-2015) and 组织机构代码 (GB 11714)
 // ---------------------------------------------------------------------------------------------
 
-const CC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** The GB 32100 check character for the first 17 characters of a credit code. */
-export function creditCodeCheckChar(first17: string): string {
-  if (first17.length !== 17) throw new Error(`need 17 characters, got ${first17.length}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CC_ALPHABET.indexOf(first17[i]);
-    if (v < 0) throw new Error(`not a credit-code character: ${first17[i]}`);
-    sum += v * CC_WEIGHTS[i];
-  }
-  return CC_ALPHABET[(31 - (sum % 31)) % 31];
-}
-
-/** Whether an 18-character code passes the GB 32100 check. */
+/** Whether an 18-character code, exactly as written, passes the GB 32100 check. */
 export function isValidCreditCode(code: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  return creditCodeCheckChar(code.slice(0, 17)) === code[17];
+  return computeCheckChar(code.slice(0, 17)) === code[17];
 }
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -313,19 +299,19 @@ function makeCreditCode(rng: Rng, division: string): string {
   let body: string;
   if (rng.chance(0.7)) {
     // Registrations since 2015 carry an MA-prefixed organisation code.
-    body = 'MA0' + Array.from({ length: 5 }, () => rng.pick(CC_ALPHABET.split(''))).join('');
+    body = 'MA0' + Array.from({ length: 5 }, () => rng.pick(CREDIT_CODE_ALPHABET.split(''))).join('');
   } else {
     body = Array.from({ length: 8 }, () => String(rng.int(0, 9))).join('');
     if (body[0] === '0') body = '5' + body.slice(1);
   }
   const first17 = '91' + division + body + orgCodeCheckChar(body);
-  return first17 + creditCodeCheckChar(first17);
+  return first17 + computeCheckChar(first17);
 }
 
 /** The same code with a wrong (but well-formed) check character. */
 function corruptCreditCode(rng: Rng, code: string): string {
   const good = code[17];
-  const others = CC_ALPHABET.split('').filter((c) => c !== good);
+  const others = CREDIT_CODE_ALPHABET.split('').filter((c) => c !== good);
   return code.slice(0, 17) + rng.pick(others);
 }
 
