@@ -1,7 +1,7 @@
 /**
  * `npm run review` arguments → review options, with Chinese errors for anything off.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_QUALIFICATION_ORDER, QUALIFICATIONS } from '../domain/qualification';
 import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
 
@@ -65,11 +65,29 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
   return n;
 }
 
+/**
+ * Node's `parseArgs`, with its errors told in Chinese and followed by the command's usage.
+ * `positional` words the error for a stray argument when the command takes none.
+ */
+export function parseOptions<T extends ParseArgsConfig>(config: T, usage: string, positional?: (arg: string) => string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+    const stray = positional && /Unexpected argument '([^']+)'/.exec(msg);
+    if (unknown) throw new UsageError(`不认识的选项 ${unknown[1]}\n\n${usage}`);
+    if (missing) throw new UsageError(`选项 ${missing[1]} 需要一个值\n\n${usage}`);
+    if (stray) throw new UsageError(`${positional(stray[1])}\n\n${usage}`);
+    throw new UsageError(`参数有误：${msg}\n\n${usage}`);
+  }
+}
+
 /** Parse the command line (without node and script). Throws UsageError with a Chinese message. */
 export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions(
+    {
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -93,15 +111,9 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-    if (unknown) throw new UsageError(`不认识的选项 ${unknown[1]}\n\n${USAGE}`);
-    if (missing) throw new UsageError(`选项 ${missing[1]} 需要一个值\n\n${USAGE}`);
-    throw new UsageError(`参数有误：${msg}\n\n${USAGE}`);
-  }
+    },
+    USAGE,
+  );
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.batch !== undefined) {

@@ -8,10 +8,9 @@
  * // 中型
  * // 工业：从业人员 300 人 < 1000 人、营业收入 2000 万元 < 40000 万元，属中小微企业；…，为中型
  */
-import { parseArgs } from 'node:util';
 import { acceptedIndustriesText, classify, FIGURE_LABELS, type Figure, type Figures } from '../domain/sizeClass';
 import { parseAmount, parseCount } from '../domain/values';
-import { UsageError } from './args';
+import { parseOptions, UsageError } from './args';
 import type { Io } from './review';
 
 export const CLASSIFY_USAGE = `用法：npm run classify -- --industry <所属行业> [--employees <从业人员>] [--revenue <营业收入>] [--assets <资产总额>] [--json]
@@ -65,9 +64,8 @@ function figure(f: Figure, text: string): number {
 }
 
 function parse(argv: string[]): { industry: string; figures: Figures; json: boolean } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions(
+    {
       args: joinNegativeValues(argv),
       allowPositionals: false,
       strict: true,
@@ -79,17 +77,10 @@ function parse(argv: string[]): { industry: string; figures: Figures; json: bool
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-    const positional = /Unexpected argument '([^']+)'/.exec(msg);
-    if (unknown) throw new UsageError(`不认识的选项 ${unknown[1]}\n\n${CLASSIFY_USAGE}`);
-    if (missing) throw new UsageError(`选项 ${missing[1]} 需要一个值\n\n${CLASSIFY_USAGE}`);
-    if (positional) throw new UsageError(`多余的参数「${positional[1]}」，数据请用 --employees、--revenue、--assets 给出\n\n${CLASSIFY_USAGE}`);
-    throw new UsageError(`参数有误：${msg}\n\n${CLASSIFY_USAGE}`);
-  }
+    },
+    CLASSIFY_USAGE,
+    (arg) => `多余的参数「${arg}」，数据请用 --employees、--revenue、--assets 给出`,
+  );
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.industry === undefined || v.industry.trim() === '') {
