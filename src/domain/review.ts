@@ -37,6 +37,27 @@ export interface ReviewInput {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
+ * Findings sorted by severity, then by each rank in turn (lower first), then row, then as found.
+ *
+ * @example
+ * sortFindingsBy(findings, (f) => (f.sheet === null ? -1 : 0)) // errors first; within each, sheet-less ones first
+ */
+export function sortFindingsBy(findings: readonly Finding[], ...ranks: ((f: Finding) => number)[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const bySeverity = SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity];
+      if (bySeverity !== 0) return bySeverity;
+      for (const rank of ranks) {
+        const d = rank(a.f) - rank(b.f);
+        if (d !== 0) return d;
+      }
+      return (a.f.row ?? 0) - (b.f.row ?? 0) || a.i - b.i;
+    })
+    .map(({ f }) => f);
+}
+
+/**
  * Findings in the order reviewers read them: severity, then the files and sheets as submitted
  * (file-level findings first), then row.
  */
@@ -49,17 +70,7 @@ export function sortFindings(findings: Finding[], files: SubmittedFile[]): Findi
   });
   const fileRank = (f: Finding) => (f.file === null ? -1 : (fileOrder.get(f.file) ?? files.length));
   const sheetRank = (f: Finding) => (f.sheet === null ? -1 : (sheetOrder.get(`${f.file}\u0000${f.sheet}`) ?? 0));
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        fileRank(a.f) - fileRank(b.f) ||
-        sheetRank(a.f) - sheetRank(b.f) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+  return sortFindingsBy(findings, fileRank, sheetRank);
 }
 
 /**

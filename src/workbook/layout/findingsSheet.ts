@@ -3,12 +3,11 @@
  * into the review workbook.
  */
 import { CHECKS } from '../../domain/checks';
-import { SEVERITY_LABEL, type Finding, type ReviewReport, type Severity } from '../../domain/report';
+import { sortFindingsBy } from '../../domain/review';
+import { SEVERITY_LABEL, type Finding, type ReviewReport } from '../../domain/report';
 import { REVIEW_SHEETS } from './sheetNames';
 import { BODY, COLORS, HEADER, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedHeight } from './text';
 import type { CopiedSheet, LayoutCell, SheetLayout } from './types';
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Columns of the 问题清单. */
 export const FINDINGS_COLS = { no: 1, severity: 2, check: 3, clause: 4, file: 5, sheet: 6, cell: 7, message: 8 } as const;
@@ -29,16 +28,7 @@ export function sortFindingsForSheet(findings: readonly Finding[], copied: reado
     const i = copied.findIndex((c) => c.file === f.file && c.sheet === f.sheet);
     return i === -1 ? copied.length : i;
   };
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        sheetRank(a.f) - sheetRank(b.f) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+  return sortFindingsBy(findings, sheetRank);
 }
 
 /**
