@@ -48,6 +48,20 @@ function byAmount<T extends { amount: number; first: number }>(a: T, b: T): numb
 }
 
 /**
+ * The sample's rule over orders or enterprises alike: the `size` largest by amount, then `random`
+ * more drawn from the rest (in order of appearance), each marked with why it was chosen.
+ */
+function pick<T extends { amount: number; first: number }>(items: T[], options: SampleOptions): { item: T; selection: 'amount' | 'random' }[] {
+  const ranked = [...items].sort(byAmount);
+  const top = ranked.slice(0, options.size);
+  const rest = ranked.slice(options.size).sort((a, b) => a.first - b.first);
+  return [
+    ...top.map((item) => ({ item, selection: 'amount' as const })),
+    ...draw(rest, options.random, options.seed).map((item) => ({ item, selection: 'random' as const })),
+  ];
+}
+
+/**
  * Choose the spot-check sample over every 附表4-2-1-3 row.
  *
  * @example
@@ -75,11 +89,7 @@ export function chooseSample(submission: Submission, options: SampleOptions): { 
     }
   }
   if (options.by === 'order') {
-    const ranked = [...orders].sort(byAmount);
-    const top = ranked.slice(0, options.size);
-    const rest = ranked.slice(options.size).sort((a, b) => a.first - b.first);
-    const picked = [...top.map((o) => ({ o, selection: 'amount' as const })), ...draw(rest, options.random, options.seed).map((o) => ({ o, selection: 'random' as const }))];
-    const sample = picked.map(({ o, selection }, i) => ({
+    const sample = pick(orders, options).map(({ item: o, selection }, i) => ({
       rank: i + 1,
       enterprise: o.enterprise,
       amount: round2(o.amount),
@@ -102,11 +112,7 @@ export function chooseSample(submission: Submission, options: SampleOptions): { 
     g.orders++;
     if (o.contract && !g.contracts.includes(o.contract)) g.contracts.push(o.contract);
   }
-  const ranked = [...groups.values()].sort(byAmount);
-  const top = ranked.slice(0, options.size);
-  const rest = ranked.slice(options.size).sort((a, b) => a.first - b.first);
-  const picked = [...top.map((g) => ({ g, selection: 'amount' as const })), ...draw(rest, options.random, options.seed).map((g) => ({ g, selection: 'random' as const }))];
-  const sample = picked.map(({ g, selection }, i) => ({
+  const sample = pick([...groups.values()], options).map(({ item: g, selection }, i) => ({
     rank: i + 1,
     enterprise: g.enterprise,
     amount: round2(g.amount),
