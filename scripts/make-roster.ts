@@ -41,7 +41,7 @@ export function parseRoster(text: string): RosterRow[] {
 }
 
 function main(): void {
-  const guide = process.argv[2] ?? path.resolve(__dirname, '../../shared/guide/2024年度绩效评价申报指南.txt');
+  const guide = process.argv[2] ?? path.resolve(__dirname, '../docs/guide/2024年度绩效评价申报指南.txt');
   const rows = parseRoster(readFileSync(guide, 'utf8'));
   const out = path.resolve(__dirname, '../src/domain/roster.generated.ts');
   const body = [

@@ -346,7 +346,7 @@ export interface SizeRule {
   small: Bounds;
 }
 
-/** The rules of reference.md §2 for the industries the generator uses (employees, 营业收入 in 万元). */
+/** The rules of docs/reference.md §2 for the industries the generator uses (employees, 营业收入 in 万元). */
 export const SIZE_RULES: Readonly<Record<IndustryKey, SizeRule>> = {
   agriculture: { label: '农、林、牧、渔业', ceilRev: 20000, mid: { rev: 500 }, small: { rev: 50 } },
   industry: { label: '工业', ceilEmp: 1000, ceilRev: 40000, mid: { emp: 300, rev: 2000 }, small: { emp: 20, rev: 300 } },
@@ -378,7 +378,7 @@ const INDUSTRY_MESSY_LABELS: Readonly<Record<IndustryKey, readonly string[]>> = 
   other: ['其他未列明行业'],
 };
 
-/** Size class of an enterprise by reference.md §2 (employees, revenue in 万元). */
+/** Size class of an enterprise by docs/reference.md §2 (employees, revenue in 万元). */
 export function classifySize(rule: SizeRule, employees: number, revenue: number): SizeClass {
   const sme =
     (rule.ceilEmp !== undefined && employees < rule.ceilEmp) || (rule.ceilRev !== undefined && revenue < rule.ceilRev);

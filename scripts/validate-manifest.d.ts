@@ -5,7 +5,7 @@ export interface ManifestValidation {
   errors: string[];
 }
 export const MAIN_XSD: string;
-/** MANIFEST_XSD_DIR if set, else <repo>/../shared/manifest-xsd. */
+/** MANIFEST_XSD_DIR if set, else schema/office-manifest/. */
 export function defaultXsdDir(): string;
 export function validateManifestXml(xml: string, options?: { xsdDir?: string; fileName?: string }): Promise<ManifestValidation>;
 export function validateManifestFile(file: string, options?: { xsdDir?: string }): Promise<ManifestValidation>;

@@ -2,8 +2,8 @@
 // Validates an Office add-in XML manifest against Microsoft's XSDs, fully offline, with
 // xmllint-wasm (libxml2 compiled to WebAssembly; no native xmllint needed).
 //
-// The XSDs live outside the repository, in <repo>/../shared/manifest-xsd (CI clones the repo
-// into another folder with shared/ beside it). MANIFEST_XSD_DIR overrides that location.
+// The XSDs are in the repository, in schema/office-manifest/ (their source and licence are in its
+// README). MANIFEST_XSD_DIR overrides that location.
 //
 // Usage: node scripts/validate-manifest.js [manifest.xml ...]
 //   Exit code 0 when every file is valid, 1 when one is not, 2 on a usage or setup error.
@@ -14,10 +14,10 @@ const path = require('path');
 const { validateXML } = require('xmllint-wasm');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const DEFAULT_XSD_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'manifest-xsd');
+const DEFAULT_XSD_DIR = path.join(REPO_ROOT, 'schema', 'office-manifest');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 
-/** The folder holding the manifest XSDs: MANIFEST_XSD_DIR if set, else <repo>/../shared/manifest-xsd. */
+/** The folder holding the manifest XSDs: MANIFEST_XSD_DIR if set, else schema/office-manifest/. */
 function defaultXsdDir() {
   return process.env.MANIFEST_XSD_DIR ? path.resolve(process.env.MANIFEST_XSD_DIR) : DEFAULT_XSD_DIR;
 }

@@ -1,6 +1,6 @@
 /**
  * 划型测算: an enterprise's size class from its industry and figures, by 工信部联企业〔2011〕300号
- * 《中小企业划型标准规定》 (reference.md §2). Units: 从业人员 in persons, 营业收入 and 资产总额 in 万元.
+ * 《中小企业划型标准规定》 (docs/reference.md §2). Units: 从业人员 in persons, 营业收入 and 资产总额 in 万元.
  *
  * An enterprise is SME (中小微型) when any figure of its row's ceiling is below it ("或");
  * within SMEs, 中型 needs every lower bound of its row, 小型 likewise, 微型 is what is left;
@@ -62,7 +62,7 @@ const e = (limit: number): Limit => ({ figure: 'employees', limit });
 const r = (limit: number): Limit => ({ figure: 'revenue', limit });
 const a = (limit: number): Limit => ({ figure: 'assets', limit });
 
-/** reference.md §2, row by row. */
+/** docs/reference.md §2, row by row. */
 const ROWS: Record<IndustryName, IndustryLimits> = {
   '农、林、牧、渔业': { ceiling: [r(20000)], medium: [r(500)], small: [r(50)] },
   工业: { ceiling: [e(1000), r(40000)], medium: [e(300), r(2000)], small: [e(20), r(300)] },

@@ -1,5 +1,5 @@
 /**
- * 附表4-2-1-3 企业划型 as declared: one of 大型、中型、小型、微型 (reference.md §2).
+ * 附表4-2-1-3 企业划型 as declared: one of 大型、中型、小型、微型 (docs/reference.md §2).
  * "小型企业" is the same word with a suffix; "小微" and "中小型" name no single class.
  */
 import { rememberText } from './memo';

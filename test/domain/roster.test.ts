@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ROSTER, findPlatform } from '../../src/domain/roster';
 import { parseRoster } from '../../scripts/make-roster';
 
-const guide = path.resolve(__dirname, '../../../shared/guide/2024年度绩效评价申报指南.txt');
+const guide = path.resolve(__dirname, '../../docs/guide/2024年度绩效评价申报指南.txt');
 
 test('附件4-1 has 175 platforms, numbered 1…175, and the committed data matches the guide', () => {
   expect(ROSTER).toHaveLength(175);

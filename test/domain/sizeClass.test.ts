@@ -5,7 +5,7 @@ import type { SizeClass } from '../../src/domain/sizeClassWord';
 type Limits = Partial<Record<Figure, number>>;
 
 /**
- * reference.md §2, copied here on its own so the tests check the code against the standard rather
+ * docs/reference.md §2, copied here on its own so the tests check the code against the standard rather
  * than against itself: the SME ceiling (any figure below it), then 中型 and 小型 lower bounds (all of them).
  */
 const STANDARD: Record<IndustryName, { ceiling: Limits; medium: Limits; small: Limits }> = {

@@ -3,8 +3,8 @@ import path from 'path';
 import { validateManifestXml } from '../../scripts/validate-manifest';
 
 const REPO = path.resolve(__dirname, '../..');
-// CI clones the repo into another folder with shared/ beside it: always <repo>/../shared.
-const XSD_DIR = path.resolve(__dirname, '../../../shared/manifest-xsd');
+// The XSDs ship with the repository (schema/office-manifest/README.md names their source).
+const XSD_DIR = path.join(REPO, 'schema', 'office-manifest');
 const MANIFEST_PATH = path.join(REPO, 'manifest.xml');
 const manifest = fs.readFileSync(MANIFEST_PATH, 'utf8');
 
@@ -19,7 +19,7 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('manifest.xml against the add-in manifest XSD (offline)', () => {
-  test('the XSDs are where CI puts them', () => {
+  test('the XSDs are in the repository', () => {
     expect(fs.existsSync(path.join(XSD_DIR, 'OfficeAppManifestV1_1.xsd'))).toBe(true);
     expect(fs.existsSync(path.join(XSD_DIR, 'TaskPaneAppVersionOverridesV1_0.xsd'))).toBe(true);
   });
