@@ -185,7 +185,9 @@ module.exports = (_env, argv) => {
       new InitialSizePlugin(production ? { taskpane: INITIAL_JS_LIMIT } : {}),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Browsers ask for /favicon.ico on every page: the add-in's own icon, not a 404.
+          { from: 'assets/favicon.ico', to: 'favicon.ico' },
           { from: SAMPLE_DIR, to: SAMPLE.dir, noErrorOnMissing: true },
           {
             from: 'manifest.xml',

@@ -181,6 +181,36 @@ function drawIcon(size) {
   return encodePng(size, size, rgba);
 }
 
+/** The sizes in favicon.ico: what browser tabs and bookmarks show. */
+const FAVICON_SIZES = [16, 32];
+
+/**
+ * An ICO file holding PNG images (allowed since Windows Vista and read by every current browser):
+ * a 6-byte header, one 16-byte directory entry per image, then the PNGs.
+ * @param {{ size: number, png: Buffer }[]} images
+ */
+function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // 1 = icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, png }) => {
+    const e = Buffer.alloc(16);
+    e.writeUInt8(size >= 256 ? 0 : size, 0); // width (0 means 256)
+    e.writeUInt8(size >= 256 ? 0 : size, 1); // height
+    e.writeUInt8(0, 2); // no palette
+    e.writeUInt8(0, 3); // reserved
+    e.writeUInt16LE(1, 4); // colour planes
+    e.writeUInt16LE(32, 6); // bits per pixel
+    e.writeUInt32LE(png.length, 8);
+    e.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return e;
+  });
+  return Buffer.concat([header, ...entries, ...images.map((i) => i.png)]);
+}
+
 function main() {
   const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'assets'));
   fs.mkdirSync(outDir, { recursive: true });
@@ -189,8 +219,11 @@ function main() {
     fs.writeFileSync(file, drawIcon(size));
     console.log(`wrote ${path.relative(process.cwd(), file)} (${size}×${size})`);
   }
+  const ico = path.join(outDir, 'favicon.ico');
+  fs.writeFileSync(ico, encodeIco(FAVICON_SIZES.map((size) => ({ size, png: drawIcon(size) }))));
+  console.log(`wrote ${path.relative(process.cwd(), ico)} (${FAVICON_SIZES.join(', ')})`);
 }
 
-module.exports = { drawIcon, encodePng, SIZES };
+module.exports = { drawIcon, encodePng, encodeIco, SIZES, FAVICON_SIZES };
 
 if (require.main === module) main();

@@ -82,6 +82,7 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.map': 'application/json',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.xml': 'application/xml',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.txt': 'text/plain; charset=utf-8',
@@ -117,9 +118,14 @@ function watch(page, origin, problems) {
     if (url.startsWith(origin) || url === OFFICE_JS || url.startsWith('data:') || url.startsWith('blob:')) return;
     problems.push(`request beyond the local server: ${url}`);
   });
+  // A missing file (the favicon was one) shows in the console as a failed resource: none may fail.
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+  });
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content[- ]Security[- ]Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+    else if (/Failed to load resource/i.test(text)) problems.push(`console: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }
