@@ -125,7 +125,8 @@ function watch(page, origin, problems) {
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content[- ]Security[- ]Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
-    else if (/Failed to load resource/i.test(text)) problems.push(`console: ${text}`);
+    // (office.js made unreachable on purpose fails without a status, and is not a missing file.)
+    else if (/Failed to load resource: the server responded/i.test(text)) problems.push(`console: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }
