@@ -10,6 +10,7 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
     '\\.(css|png|svg)$': '<rootDir>/test/stubs/asset.js',
   },
+  setupFiles: ['<rootDir>/test/setup/textEncoding.js'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   reporters: ['default', '<rootDir>/test/reporters/plain-summary.js'],
 };

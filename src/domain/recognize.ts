@@ -308,7 +308,8 @@ function hasContent(row: TableRow, also: (v: CellValue) => boolean = () => true)
 }
 
 function isEmptyRow(values: readonly CellValue[]): boolean {
-  for (const v of values) if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return false;
+  // A sparse row's gaps read as undefined: empty, like null.
+  for (const v of values) if (v != null && (typeof v !== 'string' || v.trim() !== '')) return false;
   return true;
 }
 

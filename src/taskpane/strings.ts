@@ -26,7 +26,7 @@ export const strings = {
     '当前 Excel 版本不支持 ExcelApi 1.13（insertWorksheetsFromBase64）：导入材料时只复制数值，不保留原表的格式和公式。',
   standaloneLink: '没有 Excel？可在浏览器中打开独立审核页面（review.html），选择文件即可审核并下载审核工作簿。',
   standaloneTitle: '示范平台审核助手（独立页面）',
-  standaloneDescription: '无需 Excel：选择或拖入平台提交的 .xlsx 材料，在浏览器中完成审核并下载审核工作簿。文件只在本机浏览器中处理，不会上传。',
+  standaloneDescription: '无需 Excel：选择或拖入平台提交的 Excel 材料（.xlsx、.xls、WPS .et、.ods 或 .csv），在浏览器中完成审核并下载审核工作簿。文件只在本机浏览器中处理，不会上传。',
 
   platformSection: '审核对象',
   platformLabel: '平台（附件4-1 名录）',
@@ -41,9 +41,9 @@ export const strings = {
 
   filesSection: '平台材料',
   importButton: '导入平台材料',
-  importHint: '选择平台提交的 .xlsx 文件（可多选），其工作表将复制到当前工作簿末尾，原有内容不变。',
+  importHint: '选择平台提交的 Excel 文件（.xlsx、.xls、WPS .et、.ods 或 .csv，可多选），其工作表将复制到当前工作簿末尾，原有内容不变。',
   pickButton: '选择文件',
-  dropHint: '把 .xlsx 文件拖到这里，或点击“选择文件”',
+  dropHint: '把 Excel 文件（.xlsx、.xls、.et、.ods、.csv）拖到这里，或点击“选择文件”',
   sampleButton: '载入示例',
   clearFiles: '清空',
   filesChosen: (n: number) => `已选择 ${n} 个文件`,

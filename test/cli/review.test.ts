@@ -76,7 +76,7 @@ test('an unreadable file among readable ones: a finding and a line on stderr', a
   writeFileSync(path.join(dir, '旧.xls'), 'x');
   const { io, out, err } = capture();
   expect(await runReview([dir, '--category', '技术创新', '--json', '-'], io)).toBe(0);
-  expect(err).toEqual([expect.stringMatching(/^无法读取「坏\.xlsx」：/), expect.stringMatching(/^无法读取「旧\.xls」：是旧版 \.xls 格式/)]);
+  expect(err).toEqual([expect.stringMatching(/^无法读取「坏\.xlsx」：/), expect.stringMatching(/^无法读取「旧\.xls」：不是有效的 \.xls 文件/)]);
   const report = JSON.parse(out.join('\n'));
   expect(report.findings.filter((f: { check: string }) => f.check === 'file-unreadable').map((f: { file: string }) => f.file)).toEqual(['坏.xlsx', '旧.xls']);
   expect(report.indicators.serviceEnterprises).toBe(2);

@@ -1,9 +1,9 @@
 import { recognizeTables } from '../../src/domain/recognize';
-import { readXlsx } from '../../src/workbook/file/readXlsx';
+import { readWorkbook } from '../../src/workbook/file/reader';
 import { staffSheet, table, xlsx, type SheetFixture } from '../helpers/submission';
 
 async function read(sheets: SheetFixture[]) {
-  return recognizeTables(await readXlsx(await xlsx(sheets), 'a.xlsx'));
+  return recognizeTables(await readWorkbook(await xlsx(sheets), 'a.xlsx'));
 }
 
 test('title rows, a unit line and a stamp line above the header', async () => {

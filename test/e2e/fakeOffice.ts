@@ -8,7 +8,7 @@
  * version; 1.13 by default, so insertWorksheetsFromBase64 is used), `delay=ms` (wait before each
  * Excel.run, to see the progress bar), `fail=1` (every Excel.run fails, to see the error bar).
  */
-import { readXlsx } from '../../src/workbook/file/readXlsx';
+import { readWorkbook } from '../../src/workbook/file/reader';
 import { FakeOfficeError, createMemoryExcel, type MemSheetSpec } from '../workbook/office/memoryExcel';
 
 const params = new URLSearchParams(window.location.search);
@@ -25,7 +25,7 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 async function parseWorkbook(base64: string): Promise<MemSheetSpec[]> {
-  const grids = await readXlsx(bytesOf(base64), 'inserted.xlsx');
+  const grids = await readWorkbook(bytesOf(base64), 'inserted.xlsx');
   return grids.map((g) => ({
     name: g.sheet,
     firstRow: g.firstRow,

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { reviewSubmission, type ReviewInput } from '../../src/domain/review';
 import type { Finding, ReviewReport } from '../../src/domain/report';
-import { readXlsx } from '../../src/workbook/file/readXlsx';
+import { readWorkbook } from '../../src/workbook/file/reader';
 
 export type Row = unknown[];
 
@@ -74,7 +74,7 @@ export async function reviewFiles(files: Files, options: Partial<Omit<ReviewInpu
   for (const [file, content] of Object.entries(files)) {
     const data = Buffer.isBuffer(content) ? content : await xlsx(content);
     try {
-      submitted.push({ file, grids: await readXlsx(data, file) });
+      submitted.push({ file, grids: await readWorkbook(data, file) });
     } catch (err) {
       submitted.push({ file, error: (err as Error).message });
     }

@@ -204,12 +204,12 @@ describe('standalone page', () => {
     expect(screen.queryByRole('button', { name: /清除标记/ })).toBeNull();
   });
 
-  test('picked files other than .xlsx are refused with their name', async () => {
+  test('picked files other than Excel files are refused with their name', async () => {
     const user = userEvent.setup({ applyAccept: false });
     renderIn(<ReviewApp mode="standalone" port={createStandalonePort(() => undefined)} />);
     const input = screen.getByTestId('file-input') as HTMLInputElement;
     await user.upload(input, [new File(['x'], '说明.pdf', { type: 'application/pdf' })]);
-    expect(await screen.findByText('「说明.pdf」未导入：不是 .xlsx 文件')).toBeTruthy();
+    expect(await screen.findByText('「说明.pdf」未导入：不是 Excel 文件（.xlsx、.xls、.et、.ods 或 .csv）')).toBeTruthy();
   });
 });
 

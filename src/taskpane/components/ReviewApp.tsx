@@ -235,7 +235,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
       className={styles.hidden}
       type="file"
       multiple
-      accept=".xlsx"
+      accept=".xlsx,.xlsm,.xls,.et,.ods,.csv"
       aria-label={standalone ? strings.pickButton : strings.importButton}
       data-testid="file-input"
       onChange={(e) => void onPicked(e.target.files)}

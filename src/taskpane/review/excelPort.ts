@@ -43,14 +43,16 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
     kind: 'excel',
     fileNames: () => [],
     async addFiles(files: PickedFile[]) {
-      const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/readXlsx');
+      const { readWorkbook, isSpreadsheetMl } = await import(/* webpackChunkName: "reader" */ '../../workbook/file/reader');
       const sources: ImportSource[] = [];
       const problems: string[] = [];
       for (const f of files) {
         try {
-          const grids = await readXlsx(f.bytes, f.name);
+          const grids = await readWorkbook(f.bytes, f.name);
           const kinds = Object.fromEntries(recognizeTables(grids).tables.map((t) => [t.sheet, t.kind]));
-          sources.push({ file: f.name, base64: toBase64(f.bytes), grids, kinds });
+          // Excel inserts .xlsx only: any other format goes in as an .xlsx of what the reader read.
+          const bytes = isSpreadsheetMl(f.bytes) ? f.bytes : await (await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/copySheets')).gridsToXlsx(grids);
+          sources.push({ file: f.name, base64: toBase64(bytes), grids, kinds });
           unreadable = unreadable.filter((u) => u.file !== f.name);
         } catch (error) {
           problems.push(messageOf(error));

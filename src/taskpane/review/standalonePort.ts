@@ -1,8 +1,9 @@
 /**
- * The review port of the standalone page: files held in the browser's memory, read with ExcelJS
- * (loaded on first use), the review workbook built with the file writer and downloaded.
+ * The review port of the standalone page: files held in the browser's memory, read with the one
+ * reader (loaded on first use), the review workbook built with the file writer and downloaded.
  * Nothing leaves the browser.
  */
+import type { SheetGrid } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { strings } from '../strings';
 import { messageOf, type PickedFile, type ReviewPort } from './ports';
@@ -25,6 +26,8 @@ export const browserDownload: Download = (name, bytes) => {
 
 export function createStandalonePort(download: Download = browserDownload): ReviewPort {
   let files: PickedFile[] = [];
+  /** What the reader made of each file at the last review, for the copy in the review workbook. */
+  let read = new Map<string, readonly SheetGrid[]>();
   return {
     kind: 'standalone',
     fileNames: () => files.map((f) => f.name),
@@ -34,8 +37,8 @@ export function createStandalonePort(download: Download = browserDownload): Revi
     async addFiles(picked: PickedFile[]) {
       const problems: string[] = [];
       for (const f of picked) {
-        if (!/\.xlsx$/i.test(f.name)) {
-          problems.push(strings.importProblem(f.name, '不是 .xlsx 文件'));
+        if (!/\.(xlsx|xlsm|xls|et|ods|csv)$/i.test(f.name)) {
+          problems.push(strings.importProblem(f.name, '不是 Excel 文件（.xlsx、.xls、.et、.ods 或 .csv）'));
           continue;
         }
         files = [...files.filter((x) => x.name !== f.name), f];
@@ -43,11 +46,14 @@ export function createStandalonePort(download: Download = browserDownload): Revi
       return { message: strings.filesChosen(files.length), problems };
     },
     async read() {
-      const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/readXlsx');
+      const { readWorkbook } = await import(/* webpackChunkName: "reader" */ '../../workbook/file/reader');
       const out = [];
+      read = new Map();
       for (const f of files) {
         try {
-          out.push({ file: f.name, grids: await readXlsx(f.bytes, f.name) });
+          const grids = await readWorkbook(f.bytes, f.name);
+          read.set(f.name, grids);
+          out.push({ file: f.name, grids });
         } catch (error) {
           out.push({ file: f.name, error: messageOf(error) });
         }
@@ -56,7 +62,7 @@ export function createStandalonePort(download: Download = browserDownload): Revi
     },
     async writeReview(report: ReviewReport) {
       const { writeReviewWorkbook, reviewWorkbookName } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/writeReview');
-      const bytes = await writeReviewWorkbook({ report, sources: files.map((f) => ({ file: f.name, data: f.bytes })) });
+      const bytes = await writeReviewWorkbook({ report, sources: files.filter((f) => read.has(f.name)).map((f) => ({ file: f.name, data: f.bytes, grids: read.get(f.name) })) });
       const name = reviewWorkbookName(report.platform.name, files[0]?.name ?? '审核结果');
       download(name, bytes);
       return strings.downloaded(name);

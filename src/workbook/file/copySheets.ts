@@ -6,13 +6,15 @@
  * reviewer does not have, or be planted to run something; its value is what was submitted.
  */
 import ExcelJS from 'exceljs';
+import type { SheetGrid } from '../../domain/grid';
 import { REVIEW_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
 
-/** One submitted file as bytes. */
+/** One submitted file as bytes, and its grids when the reader already has them. */
 export interface SourceFile {
   file: string;
   data: Uint8Array;
+  grids?: readonly SheetGrid[];
 }
 
 /** A submitted workbook opened with ExcelJS, or why it could not be. */
@@ -22,17 +24,68 @@ export interface OpenedSource {
   error?: string;
 }
 
-/** Open each source; a file that cannot be read is kept with its reason (its sheets are not copied). */
+/**
+ * A workbook holding the grids' values and number formats, for a file ExcelJS cannot open
+ * (.xls, .et, .ods, .csv, Strict OOXML) or opens with other sheet names than the reader's: its
+ * sheets are still copied, so every finding's link has a cell to land on.
+ */
+export function gridsToWorkbook(grids: readonly SheetGrid[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.sheet);
+    g.values.forEach((values, i) => {
+      if (values.length === 0) return;
+      const row = ws.getRow(g.firstRow + i);
+      const formats = g.numberFormats?.[i];
+      values.forEach((v, k) => {
+        if (v === null || v === undefined) return;
+        const cell = row.getCell(g.firstColumn + k);
+        // A string stays a string value: never a formula, whatever it starts with.
+        cell.value = v;
+        const f = formats?.[k];
+        if (f) cell.numFmt = f;
+        else if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+      });
+    });
+  }
+  return wb;
+}
+
+/** The grids as .xlsx bytes (values and number formats), e.g. for Excel to insert a legacy file. */
+export async function gridsToXlsx(grids: readonly SheetGrid[]): Promise<Uint8Array> {
+  const buffer = await gridsToWorkbook(grids).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const visibleNames = (wb: ExcelJS.Workbook): string[] => wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ws.name);
+
+/**
+ * Open each source for copying. ExcelJS keeps the sheets' formats; where it cannot open a file, or
+ * names its sheets otherwise than the reader did, the reader's grids are copied as values instead.
+ * A file neither can read is kept with its reason (its sheets are not copied).
+ */
 export async function openSources(sources: readonly SourceFile[]): Promise<OpenedSource[]> {
   const out: OpenedSource[] = [];
   for (const s of sources) {
     const wb = new ExcelJS.Workbook();
+    let error: string | undefined;
     try {
       const bytes = s.data;
       await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-      out.push({ file: s.file, workbook: wb });
     } catch (err) {
-      out.push({ file: s.file, error: err instanceof Error ? err.message : String(err) });
+      error = err instanceof Error ? err.message : String(err);
+    }
+    let grids = s.grids;
+    if (!grids && error) {
+      const { readWorkbook } = await import('./reader');
+      grids = await readWorkbook(s.data, s.file).catch(() => undefined);
+    }
+    if (grids && (error || JSON.stringify(visibleNames(wb)) !== JSON.stringify(grids.map((g) => g.sheet)))) {
+      out.push({ file: s.file, workbook: gridsToWorkbook(grids) });
+    } else if (error) {
+      out.push({ file: s.file, error });
+    } else {
+      out.push({ file: s.file, workbook: wb });
     }
   }
   return out;

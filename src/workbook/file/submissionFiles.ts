@@ -8,11 +8,10 @@ import type { SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
 import type ExcelJS from 'exceljs';
 import { openSources } from './copySheets';
-import { sniffUnreadable, worksheetToGrid } from './readXlsx';
-import { readXlsxFile } from './streamXlsx';
+import { READABLE_EXTENSIONS, readWorkbook } from './reader';
 
-/** Files that may hold tables. Old formats are listed so the user hears why they were not read. */
-const TABLE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
+/** Files that may hold tables (the reader reads each of them, or says why not). */
+const TABLE_EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, '.xlsb']);
 
 export interface SubmissionFile {
   /** The name used in findings: the path relative to the folder the user named, or the file's own name. */
@@ -77,22 +76,30 @@ export async function listSubmissionFiles(paths: string[]): Promise<{ files: { p
   return { files, problems };
 }
 
-/** Read one table file; never throws. */
-export async function readSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile> {
-  const ext = path.extname(entry.path).toLowerCase();
-  if (ext === '.xls' || ext === '.et') {
-    return { ...entry, error: `无法读取「${entry.file}」：是旧版 ${ext} 格式，请在 Excel 中另存为 .xlsx 后重新提交` };
-  }
-  if (ext === '.csv') {
-    return { ...entry, error: `无法读取「${entry.file}」：CSV 文件不是要求的 Excel 格式，请另存为 .xlsx 后重新提交` };
-  }
+/** A file's bytes, or the Chinese reason they cannot be had. */
+async function fileBytes(entry: { path: string; file: string }): Promise<{ data: Buffer } | { error: string }> {
   try {
-    return { ...entry, grids: await readXlsxFile(entry.path, entry.file) };
+    return { data: await fsp.readFile(entry.path) };
   } catch (err) {
-    if (err instanceof WorkbookReadError) return { ...entry, error: err.message };
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : err instanceof Error ? err.message : String(err);
-    return { ...entry, error: `无法读取「${entry.file}」：${why}` };
+    return { error: `无法读取「${entry.file}」：${why}` };
+  }
+}
+
+/** Read one table file; never throws. */
+export async function readSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile> {
+  const bytes = await fileBytes(entry);
+  if ('error' in bytes) return { ...entry, error: bytes.error };
+  return readBytes(entry, bytes.data);
+}
+
+async function readBytes(entry: { path: string; file: string }, data: Uint8Array): Promise<SubmissionFile> {
+  try {
+    return { ...entry, grids: await readWorkbook(data, entry.file) };
+  } catch (err) {
+    if (err instanceof WorkbookReadError) return { ...entry, error: err.message };
+    return { ...entry, error: `无法读取「${entry.file}」：${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -105,22 +112,15 @@ export async function loadSubmission(paths: string[]): Promise<{ files: Submissi
 }
 
 /**
- * Read one table file whole with ExcelJS, keeping the opened workbook: for callers that copy the
- * sheets afterwards (the batch), so each file is parsed once. Never throws.
+ * Read one table file, and open it for copying into the review workbook too: for callers that copy
+ * the sheets afterwards (the batch), so each file is read from disk once. The grids always come from
+ * the reader; the opened workbook only carries the sheets' formats into the copy. Never throws.
  */
 export async function openSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile & { workbook?: ExcelJS.Workbook }> {
-  const ext = path.extname(entry.path).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') return readSubmissionFile(entry);
-  let data: Buffer;
-  try {
-    data = await fsp.readFile(entry.path);
-  } catch {
-    return readSubmissionFile(entry);
-  }
-  const sniffed = sniffUnreadable(data);
-  if (sniffed) return { ...entry, error: `无法读取「${entry.file}」：${sniffed}` };
-  const [opened] = await openSources([{ file: entry.file, data }]);
-  if (!opened.workbook) return { ...entry, error: `无法读取「${entry.file}」：不是有效的 .xlsx 文件或文件已损坏（${opened.error}）` };
-  const grids = opened.workbook.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => worksheetToGrid(ws, entry.file));
-  return { ...entry, grids, workbook: opened.workbook };
+  const bytes = await fileBytes(entry);
+  if ('error' in bytes) return { ...entry, error: bytes.error };
+  const read = await readBytes(entry, bytes.data);
+  if (!read.grids) return read;
+  const [opened] = await openSources([{ file: entry.file, data: bytes.data, grids: read.grids }]);
+  return { ...read, workbook: opened.workbook };
 }

@@ -11,9 +11,9 @@ checkTester('file-unreadable', {
       findings: [{ at: '损坏.xlsx', message: /不是有效的 \.xlsx/ }, { at: '空.xlsx', message: /文件为空/ }],
     },
     {
-      name: 'an old .xls signature',
+      name: 'an .xls signature with nothing after it',
       files: { 'a.xlsx': good, 'old.xlsx': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
-      findings: [{ at: 'old.xlsx', message: /旧版 \.xls/ }],
+      findings: [{ at: 'old.xlsx', message: /Excel 97-2003 文件已损坏/ }],
     },
   ],
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
 import { reviewSubmission } from '../../../src/domain/review';
 import type { ReviewReport } from '../../../src/domain/report';
-import { readXlsx } from '../../../src/workbook/file/readXlsx';
+import { readWorkbook } from '../../../src/workbook/file/reader';
 import { DEFAULT_RUBRIC, layoutReviewSheets, REVIEW_SHEETS, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
 import { asText } from '../../../src/workbook/layout/text';
 import { STATE_SHEET } from '../../../src/workbook/office/addinState';
@@ -31,7 +31,7 @@ async function sampleSources(): Promise<{ sources: ImportSource[]; broken: strin
   for (const file of readdirSync(SAMPLE_DIR).sort()) {
     const bytes = readFileSync(path.join(SAMPLE_DIR, file));
     try {
-      const grids = await readXlsx(new Uint8Array(bytes), file);
+      const grids = await readWorkbook(new Uint8Array(bytes), file);
       sources.push({ file, base64: bytes.toString('base64'), grids });
     } catch {
       broken.push(file);
@@ -42,7 +42,7 @@ async function sampleSources(): Promise<{ sources: ImportSource[]; broken: strin
 
 /** Parse an .xlsx (base64) for the fake's insertWorksheetsFromBase64, as Excel would. */
 async function parseWorkbook(base64: string): Promise<MemSheetSpec[]> {
-  const grids = await readXlsx(new Uint8Array(Buffer.from(base64, 'base64')), 'x.xlsx');
+  const grids = await readWorkbook(new Uint8Array(Buffer.from(base64, 'base64')), 'x.xlsx');
   return grids.map((g) => ({
     name: g.sheet,
     firstRow: g.firstRow,

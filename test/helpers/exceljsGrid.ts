@@ -1,10 +1,11 @@
 /**
- * The ExcelJS adapter's reader: an .xlsx held in memory → plain sheet grids.
- * No `fs` here, so the standalone page can use it on a dropped file as well as the CLI on a path.
+ * The reference for the reader's differential tests: ExcelJS's full in-memory load of an .xlsx,
+ * flattened to grids the way the app's reader was specified to (and the way the former ExcelJS
+ * reader did). Independent of src/workbook/file/reader: another unzipper (JSZip), another parse.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetGrid } from '../../domain/grid';
-import { WorkbookReadError, type WorkbookReader } from '../port';
+import type { CellValue, SheetGrid } from '../../src/domain/grid';
+import { WorkbookReadError, type WorkbookReader } from '../../src/workbook/port';
 
 /** Bytes that start a file, and what the reviewer should be told when an .xlsx starts with them. */
 const SIGNATURES: { bytes: number[]; message: string }[] = [
