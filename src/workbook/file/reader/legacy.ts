@@ -25,12 +25,18 @@ const PASSWORD = '文件设有打开密码，请提交未加密的文件';
 export async function readLegacyGrids(data: Uint8Array, file: string, kind: string): Promise<SheetGrid[]> {
   const XLSX = await loadSheetJs();
   let wb: import('@e965/xlsx').WorkBook;
+  // SheetJS reports what it guesses about some formats on console.error: a reviewer's terminal is
+  // not the place for it, and the reader's own reasons are what they need.
+  const quiet = console.error;
+  console.error = () => undefined;
   try {
     wb = XLSX.read(data, { type: 'array', cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(detail)) throw new Unreadable(PASSWORD);
     throw new Unreadable(`${kind}文件已损坏或格式不受支持，无法读取（${detail}）`);
+  } finally {
+    console.error = quiet;
   }
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const grids: SheetGrid[] = [];
