@@ -11,7 +11,7 @@ import type { CellValue, SheetGrid } from '../../../domain/grid';
 import { columnNumber } from '../../../domain/grid';
 import { GridBuilder, MAX_COLUMNS, MAX_ROWS, SheetBoundsError } from './gridBuilder';
 import { builtInFormat, isDateFormat, isDateSerial, serialToDate } from './numberFormats';
-import { parsePart, type Attributes } from './xml';
+import { attribute, parsePart, type Attributes } from './xml';
 import { Unreadable } from './problem';
 import { ZipArchive, type ZipEntry, type ZipLimits } from './zip';
 
@@ -190,6 +190,12 @@ function refRow(ref: string): number {
   return i < ref.length ? Number(ref.slice(i)) || 0 : 0;
 }
 
+/** Whether a cell reference lies in the row whose number is written `rowText` (`B12` in `12`). */
+function inRow(ref: string, rowText: string): boolean {
+  const start = ref.length - rowText.length;
+  return start > 0 && ref.endsWith(rowText) && ref.charCodeAt(start - 1) > 57;
+}
+
 interface WorkbookContext {
   strings: string[];
   styles: Styles;
@@ -202,6 +208,7 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilde
   const inline = new TextCollector();
   let inData = false;
   let row = 0;
+  let rowText = '0';
   let column = 0;
   let style = 0;
   let type: string | undefined;
@@ -266,6 +273,7 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilde
         case 'row': {
           const r = a.r ? Number(a.r) : NaN;
           row = Number.isInteger(r) ? r : row + 1;
+          rowText = String(row);
           column = 0;
           builder.startRow(row);
           break;
@@ -275,11 +283,12 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilde
           // A cell without a reference follows the one before it.
           const c = ref ? columnNumber(ref) : 0;
           column = c || column + 1;
-          if (ref) {
+          if (ref && !inRow(ref, rowText)) {
             const r = refRow(ref);
             if (r && r !== row) {
               // A cell outside its <row> (or with no <row> at all) starts its own row.
               row = r;
+              rowText = String(row);
               builder.startRow(row);
             }
           }
@@ -343,7 +352,7 @@ export function readXlsxGrids(data: Uint8Array, file: string, limits?: ZipLimits
   let date1904 = false;
   parsePart(archive, archive.entry(wbPart)!, {
     open(name, a) {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', relId: a.id ?? '', state: a.state ?? 'visible' });
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', relId: attribute(a, 'id') ?? '', state: a.state ?? 'visible' });
       else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
     },
   });

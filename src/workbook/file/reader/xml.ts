@@ -7,28 +7,44 @@ import { SaxesParser } from 'saxes';
 import { Unreadable } from './problem';
 import type { ZipArchive, ZipEntry } from './zip';
 
+/**
+ * An element's attributes as written, prefixes included (`r:id`). The handlers read the few
+ * unprefixed ones they need directly, and {@link attribute} finds a prefixed one by its local name;
+ * copying every element's attributes to strip prefixes would cost more than the parse itself.
+ */
 export type Attributes = Record<string, string>;
 
 export interface XmlHandlers {
+  /** An element opens; `name` without its prefix. */
   open(name: string, attributes: Attributes): void;
   close?(name: string): void;
   /** Character data (text and CDATA), possibly in several pieces. */
   text?(text: string): void;
 }
 
-const localName = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-/** Attributes by local name; `xmlns` declarations dropped. */
-function localAttributes(raw: Record<string, string>): Attributes {
-  const out: Attributes = {};
-  for (const key in raw) {
-    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-    out[localName(key)] = raw[key];
+/** An attribute by its local name, whatever its prefix (`id` finds `r:id`). */
+export function attribute(attributes: Attributes, local: string): string | undefined {
+  const plain = attributes[local];
+  if (plain !== undefined) return plain;
+  for (const key in attributes) {
+    const i = key.indexOf(':');
+    if (i >= 0 && key.slice(i + 1) === local && key.slice(0, i) !== 'xmlns') return attributes[key];
   }
-  return out;
+  return undefined;
+}
+
+/** Element names without their prefix; a part uses a handful of names, so each is split once. */
+function localNames(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let local = cache.get(name);
+    if (local === undefined) {
+      const i = name.indexOf(':');
+      local = i < 0 ? name : name.slice(i + 1);
+      cache.set(name, local);
+    }
+    return local;
+  };
 }
 
 /**
@@ -36,12 +52,14 @@ function localAttributes(raw: Record<string, string>): Attributes {
  * @throws Unreadable when the part is not well-formed XML (its reason names the part)
  */
 export function parsePart(archive: ZipArchive, entry: ZipEntry, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false });
+  // No line and column tracking: a reviewer is told the part is broken, not where.
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const localName = localNames();
   let failure: Error | undefined;
   parser.on('error', (err) => {
     failure ??= err;
   });
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), localAttributes(tag.attributes as Record<string, string>)));
+  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Attributes));
   if (handlers.close) {
     const close = handlers.close;
     parser.on('closetag', (tag) => close(localName(tag.name)));
