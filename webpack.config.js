@@ -134,7 +134,12 @@ module.exports = (_env, argv) => {
   return {
     mode,
     target: 'web',
-    entry: { taskpane: './src/taskpane/index.tsx', review: './src/taskpane/standalone.tsx' },
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      review: './src/taskpane/standalone.tsx',
+      // review.html's Web Worker: a fixed name (the page starts it by name), chunks loaded with importScripts.
+      'review-worker': { import: './src/taskpane/review/reviewWorker.ts', filename: 'review-worker.js', chunkLoading: 'import-scripts' },
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',

@@ -1,13 +1,18 @@
 /**
- * review.html: the review screen without Excel. Files are read and the review workbook written in
- * the browser (ExcelJS, loaded on first use); nothing is uploaded.
+ * review.html: the review screen without Excel. Files are read and reviewed in a Web Worker
+ * (review-worker.js) and the review workbook written in the page (ExcelJS, loaded on first use);
+ * nothing is uploaded.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReviewApp } from './components/ReviewApp';
 import { SAMPLE, fetchSample } from './review/sample';
+import { reviewInWorker } from './review/reviewInWorker';
 import { createStandalonePort } from './review/standalonePort';
+
+/** The review worker, built by webpack as review-worker.js next to this page. */
+const reviewFiles = reviewInWorker(() => new Worker(new URL('review-worker.js', document.baseURI)));
 
 function prefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -22,7 +27,7 @@ export function StandaloneApp() {
     query.addEventListener('change', listener);
     return () => query.removeEventListener('change', listener);
   }, []);
-  const port = useMemo(() => createStandalonePort(), []);
+  const port = useMemo(() => createStandalonePort(undefined, reviewFiles), []);
   const sample = SAMPLE;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>

@@ -179,15 +179,20 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
     if (!port) return;
     await act(strings.stageText.read, 'read', async () => {
       setNotice(null);
-      const source = await port.read();
-      setBusy({ stage: 'check', label: strings.stageText.check });
-      await pause();
-      const report = reviewSubmission({
-        files: source.files,
+      const options = {
         platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
         year,
         manufacturing,
-      });
+      };
+      let report: ReviewReport;
+      if (port.review) {
+        report = await port.review(options, () => setBusy({ stage: 'check', label: strings.stageText.check }));
+      } else {
+        const source = await port.read();
+        setBusy({ stage: 'check', label: strings.stageText.check });
+        await pause();
+        report = reviewSubmission({ ...options, files: source.files });
+      }
       setResult({ report, scoring: computeScoring(report, DEFAULT_RUBRIC) });
     });
   }

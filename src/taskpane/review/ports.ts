@@ -5,6 +5,7 @@
  */
 import type { Finding, ReviewReport } from '../../domain/report';
 import type { SubmittedFile } from '../../domain/review';
+import type { ReviewOptions } from './reviewInWorker';
 
 /** A file the reviewer picked or dropped. */
 export interface PickedFile {
@@ -33,6 +34,11 @@ export interface ReviewPort {
   clearFiles?(): void;
   /** Read the submission. */
   read(): Promise<ReviewSource>;
+  /**
+   * Read and review in one step, off the page's thread (standalone page); when absent, the screen
+   * reviews what {@link read} returns itself.
+   */
+  review?(options: ReviewOptions, onStage?: (stage: 'check') => void): Promise<ReviewReport>;
   /** Write the review sheets (Excel) or download the review workbook (standalone); returns a message. */
   writeReview(report: ReviewReport): Promise<string>;
   /** Remove the highlights (Excel only). */

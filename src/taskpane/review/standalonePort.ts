@@ -7,6 +7,7 @@ import type { SheetGrid } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { strings } from '../strings';
 import { messageOf, type PickedFile, type ReviewPort } from './ports';
+import type { ReviewFiles } from './reviewInWorker';
 
 /** Saves bytes as a download; replaced in tests. */
 export type Download = (name: string, bytes: Uint8Array) => void;
@@ -24,7 +25,12 @@ export const browserDownload: Download = (name, bytes) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-export function createStandalonePort(download: Download = browserDownload): ReviewPort {
+/**
+ * @param download how the review workbook reaches the reviewer
+ * @param reviewFiles a review off the page's thread (review.html's Web Worker); without it the
+ *   screen reads and reviews on the page's thread (tests)
+ */
+export function createStandalonePort(download: Download = browserDownload, reviewFiles?: ReviewFiles): ReviewPort {
   let files: PickedFile[] = [];
   /** What the reader made of each file at the last review, for the copy in the review workbook. */
   let read = new Map<string, readonly SheetGrid[]>();
@@ -60,9 +66,18 @@ export function createStandalonePort(download: Download = browserDownload): Revi
       }
       return { files: out };
     },
+    ...(reviewFiles
+      ? {
+          review(options, onStage) {
+            // The worker's grids stay there: the review workbook's copy reads the files again.
+            read = new Map();
+            return reviewFiles(files, options, onStage);
+          },
+        }
+      : {}),
     async writeReview(report: ReviewReport) {
       const { writeReviewWorkbook, reviewWorkbookName } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/writeReview');
-      const bytes = await writeReviewWorkbook({ report, sources: files.filter((f) => read.has(f.name)).map((f) => ({ file: f.name, data: f.bytes, grids: read.get(f.name) })) });
+      const bytes = await writeReviewWorkbook({ report, sources: files.filter((f) => read.size === 0 || read.has(f.name)).map((f) => ({ file: f.name, data: f.bytes, grids: read.get(f.name) })) });
       const name = reviewWorkbookName(report.platform.name, files[0]?.name ?? '审核结果');
       download(name, bytes);
       return strings.downloaded(name);
