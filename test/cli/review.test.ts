@@ -226,3 +226,22 @@ describe('declared figures (附件4-2)', () => {
     expect(err.join('\n')).toMatch(message);
   });
 });
+
+test('a list with one stray value in XFD1048576: reviewed and written, the copy holding both cells', async () => {
+  const { edit } = await import('../helpers/grids');
+  const { readWorkbook } = await import('../../src/workbook/file/reader');
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-sparse-'));
+  const base = await xlsx([table('4-2-1-2', [[1, '北京甲科技有限公司', '咨询', '北京']], { name: '名单' })]);
+  const data = edit(base, {
+    'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>7</v></c></row></sheetData>'),
+  });
+  writeFileSync(path.join(dir, '名单.xlsx'), data);
+  const out = path.join(dir, 'out');
+  const { io } = capture();
+  expect(await runReview([path.join(dir, '名单.xlsx'), '--category', '技术创新', '--out', out], io)).toBe(0);
+  const [written] = readdirSync(out);
+  const copied = (await readWorkbook(readFileSync(path.join(out, written)), written)).find((g) => g.sheet === '名单')!;
+  expect(copied.values[1][1]).toBe('北京甲科技有限公司');
+  expect(copied.firstRow + copied.values.length - 1).toBe(1048576);
+  expect(copied.values[copied.values.length - 1][16383]).toBe(7);
+}, 60_000);

@@ -57,6 +57,24 @@ export async function gridsToXlsx(grids: readonly SheetGrid[]): Promise<Uint8Arr
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/**
+ * Whether the grids' used ranges are mostly empty (a stray value in XFD1048576): ExcelJS's model of
+ * such a sheet, and a style-by-style copy of it, grow with the range, not with the cells.
+ */
+export function isSparse(grids: readonly SheetGrid[]): boolean {
+  let cells = 0;
+  let spread = 0;
+  for (const g of grids) {
+    let width = 0;
+    for (const row of g.values) {
+      if (row.length > width) width = row.length;
+      row.forEach(() => cells++);
+    }
+    spread += g.values.length * width;
+  }
+  return spread > 1_000_000 && spread > 50 * cells;
+}
+
 const visibleNames = (wb: ExcelJS.Workbook): string[] => wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ws.name);
 
 /**
@@ -67,6 +85,11 @@ const visibleNames = (wb: ExcelJS.Workbook): string[] => wb.worksheets.filter((w
 export async function openSources(sources: readonly SourceFile[]): Promise<OpenedSource[]> {
   const out: OpenedSource[] = [];
   for (const s of sources) {
+    if (s.grids && isSparse(s.grids)) {
+      // Values only: the formats of a mostly empty sheet are not worth a model of its whole range.
+      out.push({ file: s.file, workbook: gridsToWorkbook(s.grids) });
+      continue;
+    }
     const wb = new ExcelJS.Workbook();
     let error: string | undefined;
     try {
@@ -151,7 +174,10 @@ export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): v
 
   for (const m of src.model.merges ?? []) dst.mergeCellsWithoutStyle(m);
 
-  src.eachRow({ includeEmpty: true }, (row, r) => {
+  // Empty rows carry heights and hidden flags worth copying, unless the sheet is mostly empty rows
+  // (a stray cell far down): then visiting every row would build a million of them.
+  const sparse = src.rowCount > 10 * src.actualRowCount + 1000;
+  src.eachRow({ includeEmpty: !sparse }, (row, r) => {
     const out = dst.getRow(r);
     if (row.height !== undefined) out.height = row.height;
     if (row.hidden) out.hidden = true;
