@@ -3,7 +3,7 @@
  *   exceljs  ExcelJS's bare `workbook.xlsx.readFile` of every file
  *   floor    the least any reader must do: fflate unzips every XML part, TextDecoder decodes it whole,
  *            saxes parses it with empty handlers
- *   read     the reader alone (src/workbook/file/reader, compiled by tsx on the fly) on every file
+ *   read     the reader alone (src/workbook/file/reader, bundled by bench/run.ts as the CLI's build is) on every file
  *   review   the documented command, `node bin/review.js DIR --category 技术创新 --json FILE`, in this process
  * Plain JavaScript, so that no mode pays for a TypeScript loader it does not need. Time is the
  * process's whole life (start-up and module loading included), as a user waits for it; memory is
@@ -50,8 +50,7 @@ async function main() {
     }
     if (events === 0) throw new Error('no XML');
   } else if (mode === 'read') {
-    require('tsx/cjs/api').register();
-    const { readWorkbook } = require('../src/workbook/file/reader');
+    const { readWorkbook } = require(process.env.BENCH_READER);
     let rows = 0;
     for (const f of files) for (const g of await readWorkbook(readFileSync(f), path.basename(f))) rows += g.values.length;
     if (rows === 0) throw new Error('nothing read');

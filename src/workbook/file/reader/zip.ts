@@ -49,12 +49,29 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 (ISO-HDLC, as zip uses), continued from `crc` over `data`. */
-export function crc32(data: Uint8Array, crc = 0): number {
+/** CRC-32 (ISO-HDLC, as zip uses), continued from `crc` over `data`, in JavaScript (browsers). */
+export function crc32Js(data: Uint8Array, crc = 0): number {
   let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
+
+/**
+ * Node's own zlib.crc32 (the same CRC, in C) where the runtime offers it, reached without an
+ * import so that browser bundles do not carry zlib.
+ */
+const nativeCrc32: ((data: Uint8Array, value?: number) => number) | undefined = (() => {
+  try {
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    const zlib = get?.('node:zlib') as { crc32?: (data: Uint8Array, value?: number) => number } | undefined;
+    return typeof zlib?.crc32 === 'function' ? zlib.crc32 : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** CRC-32 (ISO-HDLC, as zip uses), continued from `crc` over `data`. */
+export const crc32: (data: Uint8Array, crc?: number) => number = nativeCrc32 ? (data, crc = 0) => nativeCrc32(data, crc) : crc32Js;
 
 const utf8 = new TextDecoder('utf-8');
 
