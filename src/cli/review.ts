@@ -6,12 +6,10 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { reviewSubmission } from '../domain/review';
-import { declaredTemplate } from '../workbook/file/declaredTemplate';
 import { loadSubmission, type SubmissionFile } from '../workbook/file/submissionFiles';
-import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
 import { REVIEW_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
-import { defaultJobs, runBatch } from './batch';
+import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from './platform';
@@ -38,6 +36,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     if (args.template !== undefined) {
       const file = path.join(args.template, '申报数据.xlsx');
       if (await exists(file)) throw new UsageError(`「${file}」已存在，未覆盖：请换一个文件夹，或先移走已有文件`);
+      const { declaredTemplate } = await import('../workbook/file/declaredTemplate');
       await writeFileAtomic(file, await declaredTemplate());
       io.out(`已写出空白申报数据表：${file}\n填写“申报值”一列后，把它和附表放在同一文件夹中审核，或另存后用 --declared 之外的方式提交均可。`);
       return 0;
@@ -45,6 +44,8 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     const rubricJson = args.rubric !== undefined ? await readJsonFile(args.rubric, '评分细则文件') : undefined;
     const rubric: Rubric = rubricJson === undefined ? DEFAULT_RUBRIC : rubricFrom(rubricJson, args.rubric!);
     if (args.batch !== undefined) {
+      // Loaded when asked for: ExcelJS and the batch cost a review that writes nothing a tenth of a second.
+      const { defaultJobs, runBatch } = await import('./batch');
       return await runBatch(
         {
           dir: args.batch,
@@ -97,12 +98,13 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     });
     let written: string | null = null;
     if (args.out !== undefined || args.inPlace) {
+      const { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } = await import('../workbook/file/writeReview');
       const target = args.inPlace
         ? readable[0].path
         : path.join(args.out!, reviewWorkbookName(report.platform.name, path.basename(args.paths[0]).replace(/\.xlsx$/i, '')));
       // Re-running onto an existing review workbook keeps what the reviewer typed in it.
       const previous = await fsp.readFile(target).catch(() => undefined);
-      let inputs: Awaited<ReturnType<typeof readReviewerInputs>> | undefined;
+      let inputs: ReviewerInputs | undefined;
       if (previous) {
         inputs = await readReviewerInputs(previous).catch(() => undefined);
         if (!inputs) {

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { SheetGrid } from '../../domain/grid';
 import { REVIEW_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
+import { readWorkbook } from './reader';
 
 /** One submitted file as bytes, and its grids when the reader already has them. */
 export interface SourceFile {
@@ -100,7 +101,6 @@ export async function openSources(sources: readonly SourceFile[]): Promise<Opene
     }
     let grids = s.grids;
     if (!grids && error) {
-      const { readWorkbook } = await import('./reader');
       grids = await readWorkbook(s.data, s.file).catch(() => undefined);
     }
     if (grids && (error || JSON.stringify(visibleNames(wb)) !== JSON.stringify(grids.map((g) => g.sheet)))) {

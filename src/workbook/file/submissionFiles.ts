@@ -6,8 +6,6 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
-import type ExcelJS from 'exceljs';
-import { openSources } from './copySheets';
 import { READABLE_EXTENSIONS, readWorkbook } from './reader';
 
 /** Files that may hold tables (the reader reads each of them, or says why not). */
@@ -77,7 +75,7 @@ export async function listSubmissionFiles(paths: string[]): Promise<{ files: { p
 }
 
 /** A file's bytes, or the Chinese reason they cannot be had. */
-async function fileBytes(entry: { path: string; file: string }): Promise<{ data: Buffer } | { error: string }> {
+export async function fileBytes(entry: { path: string; file: string }): Promise<{ data: Buffer } | { error: string }> {
   try {
     return { data: await fsp.readFile(entry.path) };
   } catch (err) {
@@ -94,7 +92,7 @@ export async function readSubmissionFile(entry: { path: string; file: string }):
   return readBytes(entry, bytes.data);
 }
 
-async function readBytes(entry: { path: string; file: string }, data: Uint8Array): Promise<SubmissionFile> {
+export async function readBytes(entry: { path: string; file: string }, data: Uint8Array): Promise<SubmissionFile> {
   try {
     return { ...entry, grids: await readWorkbook(data, entry.file) };
   } catch (err) {
@@ -109,18 +107,4 @@ export async function loadSubmission(paths: string[]): Promise<{ files: Submissi
   const read: SubmissionFile[] = [];
   for (const f of files) read.push(await readSubmissionFile(f));
   return { files: read, problems };
-}
-
-/**
- * Read one table file, and open it for copying into the review workbook too: for callers that copy
- * the sheets afterwards (the batch), so each file is read from disk once. The grids always come from
- * the reader; the opened workbook only carries the sheets' formats into the copy. Never throws.
- */
-export async function openSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile & { workbook?: ExcelJS.Workbook }> {
-  const bytes = await fileBytes(entry);
-  if ('error' in bytes) return { ...entry, error: bytes.error };
-  const read = await readBytes(entry, bytes.data);
-  if (!read.grids) return read;
-  const [opened] = await openSources([{ file: entry.file, data: bytes.data, grids: read.grids }]);
-  return { ...read, workbook: opened.workbook };
 }
