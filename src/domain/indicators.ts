@@ -2,30 +2,26 @@
  * The 评分指标 and 门槛 figures, each counted once: enterprises by identity, staff by person,
  * institutions by name, and only what falls within the review year.
  */
+import { fitsCategoryTopic } from './activityTopics';
 import { normalizeName } from './enterpriseName';
-import { highestQualification, readQualifications } from './qualification';
+import { declaredSizes, isDeclaredLarge } from './enterpriseSize';
+import { QUALIFICATIONS, highestQualification, readQualifications } from './qualification';
 import type { TableRow } from './recognize';
-import { resolveRegion } from './region';
 import type { Indicators, Qualification } from './report';
 import { declaredSizeClass, isSme } from './sizeClassWord';
+import { readEducation, readTitle } from './staffRules';
 import { cellText, inYear, numberOf, type Submission } from './submission';
 
 const JJJ = new Set(['北京', '天津', '河北']);
 
-/** 本科 or higher: 本科, 学士, 硕士, 研究生, 博士 (not 专科/大专). */
+/** 本科及以上学历 (staffRules.ts holds the words). */
 export function hasDegree(education: string): boolean {
-  const t = education.normalize('NFKC').replace(/\s+/g, '');
-  if (/专科|大专|高职|中专|高中|初中/.test(t) && !/本科|硕士|博士|研究生/.test(t)) return false;
-  return /本科|学士|硕士|研究生|博士|MBA|EMBA|MPA/i.test(t);
+  return readEducation(education) === 'counts';
 }
 
-/** 中级 or higher title: 中级, 副高, 高级, 正高, or 工程师/经济师/会计师… without 助理. */
+/** 中级及以上技术职称 (staffRules.ts holds the words). */
 export function hasIntermediateTitle(qualification: string): boolean {
-  const t = qualification.normalize('NFKC').replace(/\s+/g, '');
-  if (!t) return false;
-  if (/中级|副高|高级|正高|副研究员|研究员|副教授|教授/.test(t)) return true;
-  const titled = t.replace(/助理[^、,，;；/]*?(工程师|经济师|会计师|审计师|统计师|编辑|记者|翻译|律师|研究员|讲师)/g, '');
-  return /(工程师|经济师|会计师|审计师|统计师|律师|讲师|编辑|记者|翻译|农艺师|规划师|建筑师|造价师|咨询师)/.test(titled);
+  return readTitle(qualification) === 'counts';
 }
 
 /** Whether an activity was held online (线上), where enterprise counts cannot be confirmed. */
@@ -33,30 +29,47 @@ export function isOnline(place: string): boolean {
   return /线上|网络|在线|直播|视频|云端|腾讯会议|钉钉|飞书|zoom|webinar/i.test(place.normalize('NFKC'));
 }
 
-/** Whether a 收费情况 or 价格 cell says the service was free. */
+/** Only part of it free (部分免费, 部分收费): counted apart from the free ones. */
+export function isPartlyFree(text: string): boolean {
+  return /部分免费|部分收费|半价|减免|优惠/.test(text.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/** Whether a 收费情况 or 价格 cell says the service was free (wholly: 部分免费 is not). */
 export function isFree(text: string): boolean {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (isPartlyFree(t)) return false;
   return /免费|公益|不收费|无偿/.test(t) || t === '0' || t === '0元' || t === '0.00';
 }
 
-/** Does an activity meet the bar of the platform's category (8.1 (2), 8.3 (2), 8.5 (2), 8.6 (2))? */
-export function activityQualifies(category: string, row: TableRow): boolean {
+/**
+ * Does an activity meet the size bar of the platform's category (8.1 (2), 8.3 (2), 8.5 (2), 8.6 (2))?
+ * 8.1(2) and 8.5(2): 「参与企业家数不少于30家，如为线上形式无法确认企业家数，则需超过50人」: with the
+ * number of enterprises filled in, only ≥ 30 enterprises qualifies, online or not; only an online
+ * activity whose enterprise count is blank may qualify by > 50 people.
+ */
+export function activityMeetsSize(category: string, row: TableRow): boolean {
   const enterprises = numberOf(row.cells.enterprises);
   const people = numberOf(row.cells.people);
   switch (category) {
     case '综合咨询':
-    case '人力资源':
-      // 不少于30家 includes 30; 线上 … 需超过50人 excludes 50.
-      return (enterprises !== undefined && enterprises >= 30) || (isOnline(cellText(row.cells.place)) && people !== undefined && people > 50);
+    case '人力资源': {
+      // 不少于30家 includes 30; 需超过50人 excludes 50.
+      if (enterprises !== undefined) return enterprises >= 30;
+      const blank = cellText(row.cells.enterprises) === '';
+      return blank && isOnline(cellText(row.cells.place)) && people !== undefined && people > 50;
+    }
     case '技术创新':
     case '融资促进':
       return people !== undefined && people >= 10;
-    case '创业辅导':
-      return true;
     default:
-      // 8.4 数字化应用 sets no activity bar.
+      // 8.2(1) 创业辅导 sets no size; 8.4 数字化应用 counts no activity.
       return true;
   }
+}
+
+/** Does an activity count for the category: its size bar, and its topic (activityTopics.ts)? */
+export function activityQualifies(category: string, row: TableRow): boolean {
+  return activityMeetsSize(category, row) && fitsCategoryTopic(category, cellText(row.cells.activity));
 }
 
 /**
@@ -69,10 +82,26 @@ export function computeIndicators(submission: Submission): Indicators {
   const { options, serviceList } = submission;
   const year = options.year;
 
+  // 门槛4, 指标6: 「全部京津冀中小企业家数」: a listed firm its orders declare 大型 is not one.
+  const sizes = declaredSizes(submission);
   const byRegion = { 北京: 0, 天津: 0, 河北: 0 };
-  for (const e of serviceList.enterprises) if (JJJ.has(e.region)) byRegion[e.region as keyof typeof byRegion]++;
+  let jjjLargeExcluded = 0;
+  const counted = new Set<number>();
+  for (const e of serviceList.enterprises) {
+    if (!JJJ.has(e.region)) continue;
+    if (isDeclaredLarge(sizes.get(e.index))) {
+      jjjLargeExcluded++;
+      continue;
+    }
+    byRegion[e.region as keyof typeof byRegion]++;
+    counted.add(e.index);
+  }
   const serviceEnterprises = serviceList.enterprises.length;
   const jjjEnterprises = byRegion.北京 + byRegion.天津 + byRegion.河北;
+  // Rows merged into a counted firm only because their 统一社会信用代码 matched (different names).
+  const mergedNames = new Set<string>();
+  for (const d of serviceList.duplicates) if (d.by === 'creditCode' && counted.has(d.first.index)) mergedNames.add(`${d.first.index}|${normalizeName(cellText(d.row.cells.enterprise))}`);
+  const jjjCreditCodeMerged = mergedNames.size;
 
   const institutions = new Set<string>();
   for (const t of submission.ofKind('4-2-1-7')) {
@@ -117,13 +146,15 @@ export function computeIndicators(submission: Submission): Indicators {
     }
   }
 
+  // 门槛11: the survey of 服务对象: firms the service list names, each once (not-in-service-list reports the rest).
   const surveyed = new Map<string, number | undefined>();
   for (const t of submission.ofKind('4-2-1-6')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
       const e = serviceList.enterpriseOf(row);
-      const key = e ? `#${e.index}` : normalizeName(name);
+      if (!e) continue;
+      const key = `#${e.index}`;
       const value = numberOf(row.cells.satisfaction);
       // One answer per enterprise: the first that has a value.
       if (!surveyed.has(key) || (surveyed.get(key) === undefined && value !== undefined)) surveyed.set(key, value);
@@ -132,23 +163,27 @@ export function computeIndicators(submission: Submission): Indicators {
   const satisfactionValues = [...surveyed.values()].filter((v): v is number => v !== undefined);
   const averageSatisfaction = satisfactionValues.length ? satisfactionValues.reduce((a, b) => a + b, 0) / satisfactionValues.length : null;
 
-  const byQualification: Record<Qualification, number> = { 创新型中小企业: 0, 专精特新: 0, 国家小巨人: 0, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 };
+  // 指标7: 「上一年度服务的北京市的创新型中小企业…名单」: served (listed in 附表4-2-1-2) and in 北京.
+  const zero = (): Record<Qualification, number> => Object.fromEntries(QUALIFICATIONS.map((q) => [q, 0])) as Record<Qualification, number>;
+  const byQualification = zero();
   const held = new Map<string, Qualification[]>();
   for (const t of submission.ofKind('4-2-1-8')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
       const e = serviceList.enterpriseOf(row);
-      const region = e ? e.region : resolveRegion(null, name).region;
-      if (region !== '北京') continue;
-      const key = e ? `#${e.index}` : normalizeName(name);
+      if (!e || e.region !== '北京') continue;
+      const key = `#${e.index}`;
       const list = held.get(key) ?? [];
       for (const q of readQualifications(cellText(row.cells.qualification)).found) if (!list.includes(q)) list.push(q);
       held.set(key, list);
     }
   }
   let innovativeTotal = 0;
+  // 二.7 asks per qualification: each listed 北京 firm counted under every qualification it holds.
+  const heldByQualification = zero();
   for (const list of held.values()) {
+    for (const q of list) heldByQualification[q]++;
     const top = highestQualification(list, options.qualificationOrder);
     if (top) {
       byQualification[top]++;
@@ -158,6 +193,7 @@ export function computeIndicators(submission: Submission): Indicators {
 
   const products = new Set<string>();
   let freeProducts = 0;
+  let partlyFreeProducts = 0;
   for (const t of submission.ofKind('4-2-1-4')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.product);
@@ -166,6 +202,7 @@ export function computeIndicators(submission: Submission): Indicators {
       if (products.has(key)) continue;
       products.add(key);
       if (isFree(cellText(row.cells.price))) freeProducts++;
+      else if (isPartlyFree(cellText(row.cells.price))) partlyFreeProducts++;
     }
   }
 
@@ -173,6 +210,7 @@ export function computeIndicators(submission: Submission): Indicators {
   let qualifyingActivities = 0;
   let policyTalks = 0;
   let freeActivities = 0;
+  let partlyFreeActivities = 0;
   for (const t of submission.ofKind('4-2-1-5')) {
     for (const row of t.rows) {
       if (!inYear(row.cells.date, year)) continue;
@@ -181,6 +219,7 @@ export function computeIndicators(submission: Submission): Indicators {
       const people = numberOf(row.cells.people);
       if (/政策/.test(cellText(row.cells.activity)) && people !== undefined && people >= 50) policyTalks++;
       if (isFree(cellText(row.cells.fee))) freeActivities++;
+      else if (isPartlyFree(cellText(row.cells.fee))) partlyFreeActivities++;
     }
   }
 
@@ -188,13 +227,15 @@ export function computeIndicators(submission: Submission): Indicators {
     serviceEnterprises,
     jjjEnterprises,
     byRegion,
+    jjjLargeExcluded,
+    jjjCreditCodeMerged,
     cooperatingInstitutions: institutions.size,
     qualifiedStaff: staff.size,
     smeRevenueShare: anyOrder && allAmount > 0 ? smeAmount / allAmount : null,
     averageSatisfaction,
     satisfactionSample: surveyed.size,
     satisfactionSampleRequired: Math.min(Math.ceil(0.4 * serviceEnterprises), 100),
-    innovativeEnterprises: { total: innovativeTotal, byQualification },
+    innovativeEnterprises: { total: innovativeTotal, byQualification, heldByQualification },
     serviceProducts: products.size,
     orders,
     smeOrders,
@@ -202,6 +243,11 @@ export function computeIndicators(submission: Submission): Indicators {
     qualifyingActivities,
     policyTalks,
     jjjOrderEnterprises: jjjOrder.size,
-    freeServices: { activities: freeActivities, products: freeProducts, total: freeActivities + freeProducts },
+    freeServices: {
+      activities: freeActivities,
+      products: freeProducts,
+      total: freeActivities + freeProducts,
+      partlyFree: { activities: partlyFreeActivities, products: partlyFreeProducts },
+    },
   };
 }

@@ -8,11 +8,20 @@ export const QUALIFICATIONS: readonly Qualification[] = ['创新型中小企业'
 /** Default tier order for counting an enterprise once (指标7: 同一企业多种资质不重复计分), highest first. */
 export const DEFAULT_QUALIFICATION_ORDER: readonly Qualification[] = ['单项冠军', '国家小巨人', '隐形冠军', '独角兽', '专精特新', '创新型中小企业'];
 
+/**
+ * A phrase without what dates or places it: years (2024年, 2024年度), bracketed notes
+ * (（2024年）, (第三批)), batches, the awarding level (北京市, 市级, 国家级, 工信部) and a trailing
+ * 企业/中小企业/称号/认定/名单: 「2024年北京市专精特新中小企业（第二批）」 is 专精特新.
+ */
 function clean(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s"'“”‘’「」『』《》]/g, '')
-    .replace(/(企业|称号|认定)$/g, '');
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+    .replace(/(19|20)\d{2}(年度|年)?/g, '')
+    .replace(/第[一二三四五六七八九十\d]+批(次)?/g, '')
+    .replace(/^(北京市|北京|市级|省级|国家级|国家|工信部|工业和信息化部|中关村)+/, '')
+    .replace(/(中小企业|企业|称号|认定|名单|资质)+$/g, '');
 }
 
 /** One qualification phrase → its canonical name, or null when it is none of the six. */
@@ -24,7 +33,7 @@ function canonical(phrase: string): Qualification | null {
   if (/隐形冠军/.test(t)) return '隐形冠军';
   if (/独角兽/.test(t)) return '独角兽';
   if (/专精特新/.test(t)) return '专精特新';
-  if (/^(北京市?|市级|国家级?)?创新型(中小企业|中小|企业)?$/.test(t)) return '创新型中小企业';
+  if (/^创新型(中小|中小型)?$/.test(t)) return '创新型中小企业';
   return null;
 }
 

@@ -115,7 +115,28 @@ const ALIASES: Record<string, IndustryName> = {
   其他: '其他未列明行业',
   其他行业: '其他未列明行业',
   其他未列明: '其他未列明行业',
+  // GB/T 4754 sections the 2011 table does not list fall under its 其他未列明行业 row.
+  科学研究和技术服务业: '其他未列明行业',
+  研究和试验发展: '其他未列明行业',
+  专业技术服务业: '其他未列明行业',
+  科技推广和应用服务业: '其他未列明行业',
+  '水利、环境和公共设施管理业': '其他未列明行业',
+  水利环境和公共设施管理业: '其他未列明行业',
+  '居民服务、修理和其他服务业': '其他未列明行业',
+  居民服务业: '其他未列明行业',
+  '机动车、电子产品和日用产品修理业': '其他未列明行业',
+  教育: '其他未列明行业',
+  卫生和社会工作: '其他未列明行业',
+  卫生: '其他未列明行业',
+  社会工作: '其他未列明行业',
+  '文化、体育和娱乐业': '其他未列明行业',
+  文化体育和娱乐业: '其他未列明行业',
+  '新闻和出版业': '其他未列明行业',
+  '广播、电视、电影和录音制作业': '其他未列明行业',
 };
+
+/** 金融业 is classified by another standard: 《金融业企业划型标准规定》（银发〔2015〕309号）. */
+const FINANCE = /^(金融|货币金融服务|资本市场服务|保险|其他金融|银行|证券|期货|信托|基金)/;
 
 /** Names that cover several rows with different limits: the enterprise's row cannot be told. */
 const AMBIGUOUS: Record<string, IndustryName[]> = {
@@ -180,7 +201,8 @@ export type ClassifyResult =
   | { ok: true; size: SizeClass; industry: IndustryName; reason: string; bounds: BoundCheck[] }
   | {
       ok: false;
-      error: 'unknown-industry' | 'missing-figure';
+      /** other-standard: 金融业, classified by 银发〔2015〕309号, not this table. */
+      error: 'unknown-industry' | 'missing-figure' | 'other-standard';
       message: string;
       /** For missing-figure: the figures the decision still needs. */
       missing?: Figure[];
@@ -244,6 +266,13 @@ export function classify(industryText: string, figures: Figures): ClassifyResult
   if (!industry) {
     const candidates = AMBIGUOUS_LOOKUP.get(industryKey(industryText));
     const text = industryText.trim();
+    if (FINANCE.test(industryKey(text))) {
+      return {
+        ok: false,
+        error: 'other-standard',
+        message: `「${text}」属金融业，按《金融业企业划型标准规定》（银发〔2015〕309号）划型，不适用工信部联企业〔2011〕300号，本工具不测算：请按该规定核对`,
+      };
+    }
     if (candidates) {
       return {
         ok: false,

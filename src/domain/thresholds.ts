@@ -8,8 +8,20 @@ function decide(id: string, title: string, value: number | null, required: numbe
   return { id, title, status: pass ? 'pass' : 'fail', value, required, note };
 }
 
-function manual(id: string, title: string, note: string): Threshold {
-  return { id, title, status: 'manual', value: null, required: null, note };
+function manual(id: string, title: string, note: string, value: number | null = null): Threshold {
+  return { id, title, status: 'manual', value, required: null, note };
+}
+
+/** The T4 note: how the count was reached, what was left out, and when merging decides the result. */
+function t4Note(ind: Indicators, required: number, manufacturing: boolean): string {
+  const parts = [`附表4-2-1-2 去重后京津冀中小企业 ${ind.jjjEnterprises} 家（北京 ${ind.byRegion.北京}、天津 ${ind.byRegion.天津}、河北 ${ind.byRegion.河北}），共 ${ind.serviceEnterprises} 家`];
+  if (ind.jjjLargeExcluded > 0) parts.push(`另有 ${ind.jjjLargeExcluded} 家在附表4-2-1-3 中申报为大型，不属中小企业，未计入`);
+  const merged = ind.jjjCreditCodeMerged;
+  if (merged > 0 && ind.jjjEnterprises >= required !== ind.jjjEnterprises + merged >= required) {
+    parts.push(`结论取决于按统一社会信用代码合并的 ${merged} 行（名称不同、代码相同）：不合并则为 ${ind.jjjEnterprises + merged} 家，请核对`);
+  }
+  if (manufacturing) parts.push('按生产制造环节服务平台放宽至50家');
+  return parts.join('；');
 }
 
 function pct(n: number | null, digits = 1): string {
@@ -22,7 +34,7 @@ function pct(n: number | null, digits = 1): string {
  * @example
  * evaluateThresholds(indicators, { manufacturing: false }).find((t) => t.id === 'T4')?.status // 'pass'
  */
-export function evaluateThresholds(ind: Indicators, options: { manufacturing: boolean }): Threshold[] {
+export function evaluateThresholds(ind: Indicators, options: { manufacturing: boolean; declaredFreeShare?: number | null }): Threshold[] {
   const t4Required = options.manufacturing ? 50 : 100;
   const t11SampleOk = ind.satisfactionSample >= ind.satisfactionSampleRequired;
   const t11Value = ind.averageSatisfaction;
@@ -36,7 +48,7 @@ export function evaluateThresholds(ind: Indicators, options: { manufacturing: bo
       ind.jjjEnterprises,
       t4Required,
       ind.jjjEnterprises >= t4Required,
-      `附表4-2-1-2 去重后京津冀企业 ${ind.jjjEnterprises} 家（北京 ${ind.byRegion.北京}、天津 ${ind.byRegion.天津}、河北 ${ind.byRegion.河北}），共 ${ind.serviceEnterprises} 家${options.manufacturing ? '；按生产制造环节服务平台放宽至50家' : ''}`,
+      t4Note(ind, t4Required, options.manufacturing),
     ),
     decide(
       'T5',
@@ -66,13 +78,22 @@ export function evaluateThresholds(ind: Indicators, options: { manufacturing: bo
         ? '附表4-2-1-3 没有审核年度内带金额的订单，无法计算'
         : `附表4-2-1-3 审核年度内中型、小型、微型企业订单金额占全部订单金额 ${pct(ind.smeRevenueShare)}（划型缺失或无效的订单只计入分母）`,
     ),
-    decide(
+    // 「提供上一年度为企业提供的公益性免费服务在总服务量中的占比说明（需明确具体占比数字并加盖公章）」:
+    // a stamped statement the tables cannot replace, so the reviewer decides.
+    manual(
       'T10',
       '为中小企业提供一定的公益性免费服务',
+      [
+        `附表中免费活动 ${ind.freeServices.activities} 次、免费服务产品 ${ind.freeServices.products} 项`,
+        ind.freeServices.partlyFree.activities + ind.freeServices.partlyFree.products > 0
+          ? `部分免费的活动 ${ind.freeServices.partlyFree.activities} 次、产品 ${ind.freeServices.partlyFree.products} 项（另计）`
+          : '',
+        options.declaredFreeShare != null ? `申报的公益性免费服务占比 ${options.declaredFreeShare}%（二.8）` : '未申报公益性免费服务占比（二.8）',
+        '请核对盖章的占比说明',
+      ]
+        .filter(Boolean)
+        .join('；'),
       ind.freeServices.total,
-      1,
-      ind.freeServices.total >= 1,
-      `免费活动 ${ind.freeServices.activities} 次、免费服务产品 ${ind.freeServices.products} 项；免费服务占比说明需人工核对`,
     ),
     decide(
       'T11',

@@ -38,7 +38,8 @@ test('a folder of files: a Chinese summary, exit 0, inputs untouched', async () 
   const text = out.join('\n');
   expect(text).toMatch(/服务类别：技术创新/);
   expect(text).toMatch(/附表4-2-1-2 年度服务企业名单：人员和名单\.xlsx ›「名单」/);
-  expect(text).toMatch(/服务企业 2 家，其中京津冀 2 家/);
+  // 天津乙公司's order declares it 大型: not a 京津冀中小企业 (门槛4).
+  expect(text).toMatch(/服务企业 2 家，其中京津冀 1 家/);
   expect(text).toMatch(/duplicate-enterprise：1 条/);
   expect(readdirSync(dir).map((f) => [f, statSync(path.join(dir, f)).mtimeMs])).toEqual(before);
 });
@@ -136,7 +137,10 @@ test('--manufacturing lowers 门槛4 to 50', async () => {
 
 test('--qualification-order changes the tier an enterprise is counted at; a bad order is refused', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'review-q-'));
-  writeFileSync(path.join(dir, 'a.xlsx'), await xlsx([table('4-2-1-8', [[1, '北京甲公司', '专精特新', 'x'], [2, '北京甲公司', '国家小巨人', 'x']])]));
+  writeFileSync(
+    path.join(dir, 'a.xlsx'),
+    await xlsx([table('4-2-1-2', [[1, '北京甲公司', 'x', '北京']], { name: '名单' }), table('4-2-1-8', [[1, '北京甲公司', '专精特新', 'x'], [2, '北京甲公司', '国家小巨人', 'x']])]),
+  );
   const run = async (order?: string) => {
     const { io, out, err } = capture();
     const code = await runReview([dir, '--category', '技术创新', '--json', '-', ...(order ? ['--qualification-order', order] : [])], io);
@@ -183,7 +187,7 @@ describe('declared figures (附件4-2)', () => {
     ws.eachRow((row) => {
       const id = row.getCell(1).value;
       if (id === '一.类别') row.getCell(4).value = '技术创新';
-      if (id === '二.13(1).京津冀') row.getCell(4).value = 2;
+      if (id === '二.13(1).京津冀') row.getCell(4).value = 1;
       if (id === '二.13(1).北京') row.getCell(4).value = 5;
     });
     await wb.xlsx.writeFile(path.join(dir, '申报数据.xlsx'));
@@ -193,7 +197,8 @@ describe('declared figures (附件4-2)', () => {
     expect(validate(report)).toBe(true);
     expect(report.platform.category).toBe('技术创新');
     const byId = Object.fromEntries(report.declared.map((d: { id: string }) => [d.id, d]));
-    expect(byId['二.13(1).京津冀']).toMatchObject({ declared: 2, verified: 2, status: 'match', file: '申报数据.xlsx', sheet: '申报数据' });
+    // 京津冀中小企业: 天津乙公司 is declared 大型, so 1.
+    expect(byId['二.13(1).京津冀']).toMatchObject({ declared: 1, verified: 1, status: 'match', file: '申报数据.xlsx', sheet: '申报数据' });
     expect(byId['二.13(1).北京']).toMatchObject({ declared: 5, verified: 1, status: 'mismatch' });
     expect(byId['一.9']).toMatchObject({ declared: null, status: 'missing' });
     const mismatch = report.findings.filter((f: { check: string }) => f.check === 'declared-mismatch');
@@ -211,7 +216,7 @@ describe('declared figures (附件4-2)', () => {
     expect(await runReview([dir, '--declared', json, '--json', '-'], io)).toBe(0);
     const report = JSON.parse(out.join('\n'));
     expect(report.platform).toMatchObject({ name: '创业会客厅', category: '创业辅导' });
-    expect(report.declared.find((d: { id: string }) => d.id === '二.13(1).京津冀')).toMatchObject({ declared: 3, verified: 2, status: 'mismatch', file: '申报.json', cell: null });
+    expect(report.declared.find((d: { id: string }) => d.id === '二.13(1).京津冀')).toMatchObject({ declared: 3, verified: 1, status: 'mismatch', file: '申报.json', cell: null });
   });
 
   test.each([

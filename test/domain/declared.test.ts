@@ -6,7 +6,12 @@ const indicators = {
   qualifiedStaff: 9,
   cooperatingInstitutions: 6,
   serviceProducts: 8,
-  innovativeEnterprises: { total: 3, byQualification: { 创新型中小企业: 1, 专精特新: 1, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 } },
+  innovativeEnterprises: {
+    total: 3,
+    byQualification: { 创新型中小企业: 1, 专精特新: 1, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 },
+    // 二.7 per qualification: the same firms under every qualification they hold.
+    heldByQualification: { 创新型中小企业: 1, 专精特新: 1, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 },
+  },
   activities: 14,
   qualifyingActivities: 10,
   averageSatisfaction: 94.81,

@@ -165,14 +165,16 @@ describe('指标7 innovative enterprises', () => {
         ]),
       ],
     });
+    // 北京丁公司 is not on the service list: reported by not-in-service-list, not counted.
     expect(r.indicators.innovativeEnterprises).toEqual({
-      total: 3,
-      byQualification: { 创新型中小企业: 0, 专精特新: 1, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 1 },
+      total: 2,
+      byQualification: { 创新型中小企业: 0, 专精特新: 1, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 },
+      heldByQualification: { 创新型中小企业: 1, 专精特新: 2, 国家小巨人: 1, 隐形冠军: 0, 单项冠军: 0, 独角兽: 0 },
     });
   });
   test('the tier order is configurable', async () => {
     const r = await reviewFiles(
-      { 'a.xlsx': [table('4-2-1-8', [[1, '北京甲公司', '专精特新', 'x'], [2, '北京甲公司', '国家小巨人', 'x']])] },
+      { 'a.xlsx': [service([[1, '北京甲公司', 'x', '北京']]), table('4-2-1-8', [[1, '北京甲公司', '专精特新', 'x'], [2, '北京甲公司', '国家小巨人', 'x']])] },
       { qualificationOrder: ['专精特新', '国家小巨人', '单项冠军', '隐形冠军', '独角兽', '创新型中小企业'] },
     );
     expect(r.indicators.innovativeEnterprises.byQualification.专精特新).toBe(1);
@@ -183,18 +185,21 @@ describe('指标7 innovative enterprises', () => {
 describe('activities by category', () => {
   const acts = [
     [1, '政策宣讲会', '2024-01-05', '线下', 30, 50, '免费'],
-    [2, '线上沙龙', '2024-02-05', '线上', 5, 50, '免费'],
-    [3, '线上政策解读', '2024-03-05', '腾讯会议', 5, 51, '100元'],
+    [2, '线上创业沙龙', '2024-02-05', '线上', 5, 50, '免费'],
+    [3, '线上政策解读', '2024-03-05', '腾讯会议', null, 51, '100元'],
     [4, '技术对接会', '2024-04-05', '线下', 3, 10, '200元'],
-    [5, '小型座谈', '2024-05-05', '线下', 2, 9, '免费'],
+    [5, '银企融资座谈', '2024-05-05', '线下', 2, 9, '免费'],
     [6, '往年活动', '2023-05-05', '线下', 100, 100, '免费'],
   ];
+  // 综合咨询: rows 1 (30 firms) and 3 (online, firms blank, 51 people); 人力资源 also needs its topic
+  // (宣讲 fits, 政策解读 does not); 技术创新: ≥ 10 people and a technical topic (row 4 only);
+  // 融资促进: row 5 is about financing but has 9 people; 创业辅导: its topic only (row 2, and row 5's 融资).
   test.each([
     ['综合咨询', 2],
-    ['人力资源', 2],
-    ['技术创新', 4],
-    ['融资促进', 4],
-    ['创业辅导', 5],
+    ['人力资源', 1],
+    ['技术创新', 1],
+    ['融资促进', 0],
+    ['创业辅导', 2],
   ])('%s qualifies %i', async (category, n) => {
     const r = await reviewFiles({ 'a.xlsx': [table('4-2-1-5', acts)] }, { platform: { name: null, category } });
     expect(r.indicators.activities).toBe(5);
@@ -202,19 +207,26 @@ describe('activities by category', () => {
     expect(r.indicators.policyTalks).toBe(2);
     expect(r.indicators.freeServices.activities).toBe(3);
   });
-  test('the online bar is more than 50 people; 30 enterprises includes 30', () => {
-    const row = (enterprises: number, people: number, place: string): TableRow => ({
+  test('「参与企业家数不少于30家，如为线上形式无法确认企业家数，则需超过50人」', () => {
+    const row = (enterprises: number | null, people: number, place: string): TableRow => ({
       row: 2,
       cells: {
-        enterprises: { value: enterprises, ref: ref(), parsed: { state: 'ok', value: enterprises } },
+        activity: { value: '服务活动', ref: ref() },
+        ...(enterprises === null ? {} : { enterprises: { value: enterprises, ref: ref(), parsed: { state: 'ok', value: enterprises } } }),
         people: { value: people, ref: ref(), parsed: { state: 'ok', value: people } },
         place: { value: place, ref: ref() },
       },
     });
     expect(activityQualifies('综合咨询', row(30, 0, '线下'))).toBe(true);
     expect(activityQualifies('综合咨询', row(29, 100, '线下'))).toBe(false);
-    expect(activityQualifies('综合咨询', row(0, 50, '线上'))).toBe(false);
-    expect(activityQualifies('综合咨询', row(0, 51, '线上'))).toBe(true);
+    expect(activityQualifies('综合咨询', row(null, 50, '线上'))).toBe(false);
+    expect(activityQualifies('综合咨询', row(null, 51, '线上'))).toBe(true);
+    // The firm count is filled: only ≥ 30 firms qualifies, however many people were online.
+    expect(activityQualifies('综合咨询', row(0, 51, '线上'))).toBe(false);
+    expect(activityQualifies('综合咨询', row(12, 500, '线上'))).toBe(false);
+    expect(activityQualifies('综合咨询', row(30, 5, '线上'))).toBe(true);
+    // Offline with the firm count blank: no way to qualify.
+    expect(activityQualifies('综合咨询', row(null, 500, '线下'))).toBe(false);
   });
 });
 
@@ -223,8 +235,9 @@ test('products, free products and free services', async () => {
     'a.xlsx': [table('4-2-1-4', [[1, '检测服务', '检测', 'x', '免费'], [2, '检测服务', '检测', 'x', '免费'], [3, '咨询', '咨询', 'x', '5000元/次']])],
   });
   expect(r.indicators.serviceProducts).toBe(2);
-  expect(r.indicators.freeServices).toEqual({ activities: 0, products: 1, total: 1 });
-  expect(r.thresholds.find((t) => t.id === 'T10')?.status).toBe('pass');
+  expect(r.indicators.freeServices).toEqual({ activities: 0, products: 1, total: 1, partlyFree: { activities: 0, products: 0 } });
+  // 「…占比说明（需明确具体占比数字并加盖公章）」: left to the reviewer, with what the tables show.
+  expect(r.thresholds.find((t) => t.id === 'T10')).toMatchObject({ status: 'manual', value: 1 });
 });
 
 test('8.1(3) 京津冀 order enterprises take their region from the service list', async () => {

@@ -155,12 +155,27 @@ describe('industry names', () => {
     for (const name of INDUSTRIES) expect(resolveIndustry(name)).toBe(name);
   });
 
-  test.each(['', '火星采矿', '金融业', '铁路运输业'])('unknown: «%s» lists the accepted names', (text) => {
+  test.each(['', '火星采矿', '铁路运输业'])('unknown: «%s» lists the accepted names', (text) => {
     const r = classify(text, { employees: 1 });
     expect(r).toMatchObject({ ok: false, error: 'unknown-industry' });
     if (r.ok) return;
     for (const name of INDUSTRIES) expect(r.message).toContain(name);
   });
+
+  test.each(['金融业', '货币金融服务', '资本市场服务', '保险业'])('«%s» falls under 银发〔2015〕309号, said plainly instead of a guess', (text) => {
+    const r = classify(text, { employees: 10, revenue: 100 });
+    expect(r).toMatchObject({ ok: false, error: 'other-standard' });
+    if (!r.ok) expect(r.message).toMatch(/《金融业企业划型标准规定》（银发〔2015〕309号）/);
+  });
+
+  // 「其他未列明行业」 of the 2011 table covers the industries its rows do not list.
+  test.each(['科学研究和技术服务业', '专业技术服务业', '科技推广和应用服务业', '水利、环境和公共设施管理业', '居民服务业', '教育', '卫生和社会工作', '文化、体育和娱乐业'])(
+    '«%s» is classified under 其他未列明行业',
+    (text) => {
+      expect(resolveIndustry(text)).toBe('其他未列明行业');
+      expect(classify(text, { employees: 150 })).toMatchObject({ ok: true, size: '中型', industry: '其他未列明行业' });
+    },
+  );
 
   test('批发和零售业 is two rows: unknown, naming 批发业 and 零售业', () => {
     expect(resolveIndustry('批发和零售业')).toBeNull();
