@@ -11,7 +11,9 @@ import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
 import { findPlatform } from './roster';
 import { recognizeTables } from './recognize';
 import type { Finding, ReviewReport, Severity } from './report';
+import type { Rubric } from './rubric';
 import { chooseSample, describeSample, type SampleOptions } from './sample';
+import { scoreReview } from './scoring';
 import { buildSubmission, type GivenFile, type ReviewOptions } from './submission';
 import { evaluateThresholds } from './thresholds';
 
@@ -32,6 +34,8 @@ export interface ReviewInput {
   sample?: Partial<SampleOptions>;
   /** Declared figures (a JSON file, or a 申报数据 sheet the caller already found); else the files are searched for one. */
   declared?: DeclaredFigures;
+  /** The rubric to score under (the shipped example, or the official one); without it the report has no scoring. */
+  rubric?: Rubric;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -102,7 +106,7 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
   const indicators = computeIndicators(submission);
   submission.indicators = indicators;
   const findings = sortFindings(runChecks(CHECKS, submission), input.files);
-  const thresholds = evaluateThresholds(indicators, options);
+  const thresholds = evaluateThresholds(indicators, { manufacturing: options.manufacturing, declaredFreeShare: declared?.values['二.8']?.value ?? null });
   const sampleOptions: SampleOptions = { by: 'enterprise', size: 100, random: 0, seed: 1, ...input.sample };
   const { sample, pool } = chooseSample(submission, sampleOptions);
   return {
@@ -129,5 +133,6 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
       description: describeSample(sampleOptions, pool),
     },
     sample,
+    scoring: input.rubric ? scoreReview(indicators, thresholds, options.category, input.rubric) : null,
   };
 }

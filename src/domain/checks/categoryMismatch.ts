@@ -1,5 +1,5 @@
 import { declaredCategory } from '../declared';
-import type { Check } from './check';
+import { filingPlace, type Check } from './check';
 
 /** The category must be the one the platform was recognised in (附件4-2【一】“需与上年度…名单中的类别一致”). */
 const check: Check = {
@@ -12,11 +12,7 @@ const check: Check = {
   run({ submission, report }) {
     const { category, rosterCategory, platformName } = submission.options;
     const declared = submission.declared ? declaredCategory(submission.declared.texts) : undefined;
-    const where = submission.declared
-      ? submission.declared.source.sheet
-        ? { file: submission.declared.source.file, sheet: submission.declared.source.sheet }
-        : { file: submission.declared.source.file }
-      : { file: submission.files[0]?.file ?? '（全部材料）' };
+    const where = filingPlace(submission);
     if (rosterCategory && category !== rosterCategory) {
       report(where, `「${platformName}」在附件4-1 名录中的服务类别为${rosterCategory}，本次按${category}审核：类别须与名录一致`);
     }

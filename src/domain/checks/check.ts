@@ -67,6 +67,16 @@ function headerCell(table: RecognizedTable, field?: string): string | null {
   return a1(table.headerRow + table.headerRows - 1, col);
 }
 
+/**
+ * Where a finding about the platform's filing points: the 申报数据 sheet (or the --declared file)
+ * when there is one, else the first submitted file.
+ */
+export function filingPlace(submission: Submission): Location {
+  const { declared } = submission;
+  if (!declared) return { file: submission.files[0]?.file ?? '（全部材料）' };
+  return declared.source.sheet ? { file: declared.source.file, sheet: declared.source.sheet } : { file: declared.source.file };
+}
+
 /** The table's name and the row, as reviewers cite it: «附表4-2-1-2 第12行». */
 export function where(table: RecognizedTable, row: TableRow): string {
   return `${table.spec.name} 第${row.row}行`;

@@ -1,22 +1,27 @@
 /** Every check the review runs, in the order their findings are listed. */
 import activityOrder from './activityOrder';
+import activityTopic from './activityTopic';
 import categoryMismatch from './categoryMismatch';
 import type { Check } from './check';
 import creditCodeInvalid from './creditCodeInvalid';
 import dateOutOfYear from './dateOutOfYear';
+import declaredInconsistent from './declaredInconsistent';
 import declaredMismatch from './declaredMismatch';
 import duplicateEnterprise from './duplicateEnterprise';
 import fileUnreadable from './fileUnreadable';
 import headerUnrecognized from './headerUnrecognized';
 import institutionDate from './institutionDate';
 import notInServiceList from './notInServiceList';
+import platformNameInvalid from './platformNameInvalid';
 import possibleDuplicateEnterprise from './possibleDuplicateEnterprise';
 import qualificationUnrecognized from './qualificationUnrecognized';
 import regionOrder from './regionOrder';
 import regionOutside from './regionOutside';
 import regionUnknown from './regionUnknown';
+import sizeClassConflict from './sizeClassConflict';
 import sizeClassInvalid from './sizeClassInvalid';
 import sizeClassMismatch from './sizeClassMismatch';
+import staffTitleUnrecognized from './staffTitleUnrecognized';
 import tableMissing from './tableMissing';
 import totalMismatch from './totalMismatch';
 import valueUnreadable from './valueUnreadable';
@@ -34,14 +39,19 @@ export const CHECKS: readonly Check[] = [
   creditCodeInvalid,
   sizeClassInvalid,
   sizeClassMismatch,
+  sizeClassConflict,
   dateOutOfYear,
   notInServiceList,
   institutionDate,
   qualificationUnrecognized,
+  staffTitleUnrecognized,
   activityOrder,
+  activityTopic,
   totalMismatch,
   categoryMismatch,
+  platformNameInvalid,
   declaredMismatch,
+  declaredInconsistent,
 ];
 
 export type { Check, CheckContext, CheckMeta } from './check';
