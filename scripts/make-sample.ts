@@ -37,7 +37,7 @@ export async function makeSample(outDir: string): Promise<{ dir: string; manifes
   const dir = path.join(outDir, SAMPLE_PLATFORM);
   await fs.rm(dir, { recursive: true, force: true });
   const manifest = await writeSubmission(dir, SAMPLE_OPTIONS);
-  manifest.planted.push(await writeDeclared(dir));
+  manifest.planted.push(...(await writeDeclared(dir)));
   const manifestPath = path.join(outDir, `${SAMPLE_PLATFORM}.planted.json`);
   await fs.writeFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n', 'utf8');
   return { dir, manifestPath, manifest };
@@ -58,13 +58,22 @@ const UNVERIFIED: Record<string, number> = {
 /** The item whose declared figure is planted wrong, and by how much. */
 const PLANTED_DECLARED = { id: '二.9', off: 3 };
 
+/** A problem planted in the 申报数据 sheet (not in an attachment table). */
+function declaredPlant(check: string, row: number | null, value: unknown, description: string): PlantedItem {
+  return { check, table: null, file: '申报数据.xlsx', sheet: '申报数据', row, column: row === null ? null : 4, cell: row === null ? null : `D${row}`, value, related: [], extraRow: false, description } as unknown as PlantedItem;
+}
+
 /**
  * A filled 申报数据 sheet: what the review verifies, declared as verified, except one planted
- * over-declaration; the figures the tables cannot verify as typed above.
+ * over-declaration; the figures the tables cannot verify as typed above. Two more problems are
+ * planted by the figures themselves: the fictional platform's name is not in 附件4-1
+ * (platform-name-invalid), and the declared SME revenue share is the order list's, not
+ * 服务中小企业收入 ÷ 营业收入 (declared-inconsistent).
  */
-async function writeDeclared(dir: string): Promise<PlantedItem> {
+async function writeDeclared(dir: string): Promise<PlantedItem[]> {
   const { files } = await loadSubmission([dir]);
   const report = reviewSubmission({ files, platform: { name: SAMPLE_PLATFORM, category: '技术创新' } });
+  // The declared figures are what the review verifies (with the guide's counting rules).
   const verified = new Map(compareDeclared(null, report.indicators, '技术创新').map((c) => [c.id, c.verified]));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await declaredTemplate()).buffer as ArrayBuffer);
@@ -73,6 +82,7 @@ async function writeDeclared(dir: string): Promise<PlantedItem> {
   wb.modified = stamp;
   const ws = wb.getWorksheet('申报数据')!;
   let planted: PlantedItem | null = null;
+  const more: PlantedItem[] = [declaredPlant('platform-name-invalid', null, SAMPLE_PLATFORM, `${SAMPLE_PLATFORM} is fictional: not in the 附件4-1 roster`)];
   ws.eachRow((row, n) => {
     const id = String(row.getCell(1).value ?? '');
     const cell = row.getCell(4);
@@ -84,6 +94,10 @@ async function writeDeclared(dir: string): Promise<PlantedItem> {
     else if (verified.get(id) !== undefined && verified.get(id) !== null) {
       const v = verified.get(id)!;
       cell.value = id === PLANTED_DECLARED.id ? v + PLANTED_DECLARED.off : v;
+      if (id === '二.13(1).占比') {
+        const computed = (UNVERIFIED['二.13(1).服务中小企业收入'] / UNVERIFIED['二.13(1).营业收入']) * 100;
+        if (Math.abs(computed - v) > 0.5) more.push(declaredPlant('declared-inconsistent', n, v, `declared share ${v}% (the order list's) against 服务中小企业收入 ÷ 营业收入 = ${computed.toFixed(2)}%`));
+      }
       if (id === PLANTED_DECLARED.id) {
         planted = {
           check: 'declared-mismatch',
@@ -105,7 +119,8 @@ async function writeDeclared(dir: string): Promise<PlantedItem> {
   await wb.xlsx.writeFile(file);
   await normalizeZipTimestamps(file, stamp);
   if (!planted) throw new Error('the planted declared item was not written');
-  return planted;
+  if (!more.some((p) => p.check === 'declared-inconsistent')) throw new Error('the declared share happened to agree with its amounts: nothing planted');
+  return [planted, ...more];
 }
 
 async function main(): Promise<void> {

@@ -72,6 +72,11 @@ export type CheckId =
   | 'total-mismatch'
   | 'size-class-mismatch'
   | 'declared-mismatch'
+  | 'size-class-conflict'
+  | 'staff-title-unrecognized'
+  | 'activity-topic'
+  | 'platform-name-invalid'
+  | 'declared-inconsistent'
   | 'file-unreadable';
 
 export type SubmissionLayout = 'one-file-each' | 'one-workbook' | 'mixed';
@@ -1520,6 +1525,26 @@ function buildTables(o: ResolvedSubmissionOptions): BuildResult {
         description: `"${e.name}": ${SIZE_RULES[e.profile.industry].label}, ${e.profile.employees}人, 营业收入${e.profile.revenue}万元 make it ${e.profile.sizeClass}, declared 微型`,
       });
     }
+    // size-class-conflict: an enterprise with several orders, one of them declaring another class.
+    // A fork of its own, so that the problems planted before and after stay as they were.
+    {
+      const conflictRng = root.fork('plant-size-class-conflict');
+      const e = conflictRng.pick(orderEntList.filter((x) => !usedForPlant.has(x) && !x.showTrio && byEnt.get(x)!.length >= 2 && x.profile.sizeClass !== '大型'));
+      usedForPlant.add(e);
+      const own = byEnt.get(e)!;
+      const other = own[own.length - 1];
+      other.sizeClass = e.profile.sizeClass === '中型' ? '小型' : '中型';
+      orderRowOf.get(other)!.cells.sizeClass = other.sizeClass;
+      drafts.push({
+        check: 'size-class-conflict',
+        table: T,
+        row: orderRowOf.get(own[0])!,
+        key: 'sizeClass',
+        related: own.slice(1).map((o) => ({ row: orderRowOf.get(o)!, key: 'sizeClass' })),
+        extraRow: false,
+        description: `"${e.name}" declared ${e.profile.sizeClass} on its orders but ${other.sizeClass} on the last one`,
+      });
+    }
     // not-in-service-list: an order for an enterprise missing from 附表4-2-1-2.
     {
       const e = outsider();
@@ -1611,6 +1636,22 @@ function buildTables(o: ResolvedSubmissionOptions): BuildResult {
           phone: mobile(staffRng),
         },
       });
+    });
+  }
+  if (planted) {
+    // staff-title-unrecognized: a degree holder (so 门槛8 keeps its count) whose 资格 is an honour, not a title.
+    const withDegree = staffRows.filter((r) => r !== staffRows[0] && /本科|硕士|博士/.test(String(r.cells.education)));
+    const row = root.fork('plant-staff-title').pick(withDegree);
+    row.cells.qualification = '优秀青年人才';
+    row.cells.issuer = messy ? '—' : null;
+    drafts.push({
+      check: 'staff-title-unrecognized',
+      table: '4-2-1-1',
+      row,
+      key: 'qualification',
+      related: [],
+      extraRow: false,
+      description: `"${String(row.cells.name)}" lists 优秀青年人才, an honour the rules cannot place as a title`,
     });
   }
   seqCells(staffRows);
@@ -1739,6 +1780,25 @@ function buildTables(o: ResolvedSubmissionOptions): BuildResult {
     });
     // activity-order: two neighbours swapped out of date order.
     const i = plantRng.int(1, Math.max(1, activities.length - 3));
+    // activity-topic: the first activity (untouched by the other plants) becomes a tax course, big
+    // enough for 8.3(2) but not about technical innovation.
+    if (i > 0) {
+      activities[0].name = '财税实务培训';
+      activities[0].people = Math.max(activities[0].people ?? 0, 20);
+      activities[0].enterprises = Math.max(activities[0].enterprises ?? 0, 12);
+      actRows[0].cells.activity = activities[0].name;
+      actRows[0].cells.people = activities[0].people;
+      actRows[0].cells.enterprises = activities[0].enterprises;
+      drafts.push({
+        check: 'activity-topic',
+        table: T,
+        row: actRows[0],
+        key: 'activity',
+        related: [],
+        extraRow: false,
+        description: `"财税实务培训" has 20 people but is not a 技术创新 activity (8.3(2))`,
+      });
+    }
     [actRows[i], actRows[i + 1]] = [actRows[i + 1], actRows[i]];
     [activities[i], activities[i + 1]] = [activities[i + 1], activities[i]];
     drafts.push({

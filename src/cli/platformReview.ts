@@ -74,14 +74,15 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
     if (!platform.category) {
       return { ...withName, problem: '无法确定服务类别：文件夹名不在附件4-1 名录中，申报数据中也没有类别，且未给 --category', ms: Date.now() - started };
     }
+    const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
       platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
       year: job.year,
       manufacturing: job.manufacturing,
       declared,
+      rubric,
     });
-    const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
     const target = path.join(job.outDir, reviewWorkbookName(platform.name, folderName));
     const previous = await fsp.readFile(target).catch(() => undefined);
     let inputs: Awaited<ReturnType<typeof readReviewerInputs>> | undefined;
@@ -98,6 +99,7 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       ...withName,
       category: platform.category,
       verdict: scoring.verdict,
+      consequence: scoring.consequence,
       total: scoring.total,
       maxTotal: scoring.maxTotal,
       failedConditions: report.thresholds.filter((t) => t.status === 'fail').map((t) => t.id),

@@ -95,6 +95,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       staffRule: args.staffRule,
       qualificationOrder: args.qualificationOrder,
       sample: args.sample,
+      rubric,
     });
     let written: string | null = null;
     if (args.out !== undefined || args.inPlace) {

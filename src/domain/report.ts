@@ -33,8 +33,13 @@ export type Qualification = '创新型中小企业' | '专精特新' | '国家�
 
 export interface Indicators {
   serviceEnterprises: number;
+  /** 门槛4/指标6: listed 京津冀 firms, less those their orders declare 大型 (not 中小企业). */
   jjjEnterprises: number;
   byRegion: Record<'北京' | '天津' | '河北', number>;
+  /** Listed 京津冀 firms left out of {@link jjjEnterprises} because every order declares them 大型. */
+  jjjLargeExcluded: number;
+  /** Rows merged into a counted firm only by their 统一社会信用代码 (their names differ). */
+  jjjCreditCodeMerged: number;
   cooperatingInstitutions: number;
   qualifiedStaff: number;
   /** 0–1, or null when there is no in-year order with an amount. */
@@ -43,7 +48,11 @@ export interface Indicators {
   averageSatisfaction: number | null;
   satisfactionSample: number;
   satisfactionSampleRequired: number;
-  innovativeEnterprises: { total: number; byQualification: Record<Qualification, number> };
+  /**
+   * 指标7: listed 北京 firms, each once at its highest qualification (`byQualification`, `total`);
+   * 二.7: the same firms counted under every qualification they hold (`heldByQualification`).
+   */
+  innovativeEnterprises: { total: number; byQualification: Record<Qualification, number>; heldByQualification: Record<Qualification, number> };
   serviceProducts: number;
   /** In-year orders of 附表4-2-1-3 (rows), and those with a 中型/小型/微型 customer (8.6(1)). */
   orders: number;
@@ -53,7 +62,8 @@ export interface Indicators {
   qualifyingActivities: number;
   policyTalks: number;
   jjjOrderEnterprises: number;
-  freeServices: { activities: number; products: number; total: number };
+  /** Wholly free activities and products (门槛10), and those only partly free, counted apart. */
+  freeServices: { activities: number; products: number; total: number; partlyFree: { activities: number; products: number } };
 }
 
 export type ThresholdStatus = 'pass' | 'fail' | 'manual';
@@ -107,6 +117,8 @@ export interface DeclaredFigure {
   cell: string | null;
 }
 
+export type { ReportScoring } from './scoring';
+
 export interface ReviewReport {
   schemaVersion: 1;
   platform: { name: string | null; category: string; unit?: string | null; district?: string | null };
@@ -119,4 +131,6 @@ export interface ReviewReport {
   declared: DeclaredFigure[];
   sampleRule: { by: 'enterprise' | 'order'; size: number; random: number; seed: number | null; description: string };
   sample: EnterpriseSample[] | OrderSample[];
+  /** The verdict as the guide decides it, under the rubric the review was given (null without one). */
+  scoring: import('./scoring').ReportScoring | null;
 }

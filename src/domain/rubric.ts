@@ -2,11 +2,13 @@
  * The rubric (评分细则): points and scoring rule of every 评分指标. The guide lists the indicators
  * but gives no points, so the shipped `rubric/default.json` is an example to be replaced by the
  * official rubric (`--rubric FILE`); {@link loadRubric} checks such a file with Chinese messages.
+ * The default file itself is loaded by the workbook layer (the domain reads no files).
  */
-import defaultRubricJson from '../../../rubric/default.json';
-import { CATEGORIES, type Category } from '../../domain/roster';
-import type { Indicators } from '../../domain/report';
-import type { LayoutScalar } from './types';
+import type { Indicators } from './report';
+import { CATEGORIES, type Category } from './roster';
+
+/** A cell as the rubric's arithmetic reads it (a reviewer may type anything into the 评分细则 sheet). */
+export type LayoutScalar = string | number | boolean | null;
 
 /**
  * How points follow from the 核定值 (never more than the item's 满分):
@@ -44,6 +46,8 @@ export interface RubricCategory {
 
 export interface Rubric {
   name: string;
+  /** True for an example rubric (the shipped default): results under it are not official. */
+  example: boolean;
   /** Written at the top of the 评分细则 sheet; says plainly when the rubric is only an example. */
   notice: string;
   /** Total needed to pass (80 in the guide). */
@@ -223,7 +227,8 @@ function checkItem(raw: unknown, where: string, ids: Set<string>, problems: stri
 export function loadRubric(json: unknown): Rubric {
   const problems: string[] = [];
   if (!isObject(json)) throw new RubricError(['文件内容应为一个 JSON 对象（{…}）']);
-  unknownKeys(json, ['$schema', 'name', 'notice', 'passScore', 'items', 'categories'], '文件顶层', problems);
+  unknownKeys(json, ['$schema', 'name', 'notice', 'example', 'passScore', 'items', 'categories'], '文件顶层', problems);
+  if (json.example !== undefined && typeof json.example !== 'boolean') problems.push('example 须为 true 或 false（示例细则写 true）');
   if (typeof json.name !== 'string' || json.name.trim() === '') problems.push('缺少评分细则名称 name');
   if (typeof json.notice !== 'string') problems.push('缺少说明 notice（写在评分细则表顶部；如为示例请写明）');
   let passScore = 80;
@@ -269,11 +274,8 @@ export function loadRubric(json: unknown): Rubric {
     }
   }
   if (problems.length > 0) throw new RubricError(problems);
-  return { name: (json.name as string).trim(), notice: json.notice as string, passScore, items, categories };
+  return { name: (json.name as string).trim(), notice: json.notice as string, example: json.example === true, passScore, items, categories };
 }
-
-/** The shipped example rubric (`rubric/default.json`): 100 points per category, to be replaced by the official one. */
-export const DEFAULT_RUBRIC: Rubric = loadRubric(defaultRubricJson);
 
 /** Leading integer of an id: `8.3(1)` → 8, `12` → 12. */
 function major(id: string): number {

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { reviewSubmission, type ReviewInput } from '../../src/domain/review';
 import type { Finding, ReviewReport } from '../../src/domain/report';
 import { readWorkbook } from '../../src/workbook/file/reader';
+import { DEFAULT_RUBRIC } from '../../src/workbook/layout/rubric';
 
 export type Row = unknown[];
 
@@ -83,6 +84,7 @@ export async function reviewFiles(files: Files, options: Partial<Omit<ReviewInpu
     files: submitted,
     platform: options.platform ?? { name: '测试平台', category: '技术创新' },
     year: options.year ?? 2024,
+    rubric: DEFAULT_RUBRIC,
     ...options,
   });
 }

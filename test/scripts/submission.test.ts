@@ -288,6 +288,7 @@ describe('writeSubmission: messy and planted, mixed layout', () => {
     expect([...checks].sort()).toEqual(
       [
         'activity-order',
+        'activity-topic',
         'credit-code-invalid',
         'date-out-of-year',
         'duplicate-enterprise',
@@ -299,8 +300,10 @@ describe('writeSubmission: messy and planted, mixed layout', () => {
         'region-order',
         'region-outside',
         'region-unknown',
+        'size-class-conflict',
         'size-class-invalid',
         'size-class-mismatch',
+        'staff-title-unrecognized',
         'total-mismatch',
       ].sort(),
     );
@@ -408,6 +411,20 @@ describe('writeSubmission: messy and planted, mixed layout', () => {
           expect(text(cell('sizeClass'))).toBe('微型');
           break;
         }
+        case 'size-class-conflict': {
+          // The enterprise's orders declare two different valid classes.
+          const classes = new Set([row, ...rel].map((r) => text(cell('sizeClass', r)).replace(/企业$/, '')));
+          expect(classes.size).toBe(2);
+          for (const c of classes) expect(['大型', '中型', '小型', '微型']).toContain(c);
+          break;
+        }
+        case 'staff-title-unrecognized':
+          expect(text(cell('qualification'))).toBe('优秀青年人才');
+          break;
+        case 'activity-topic':
+          expect(text(cell('activity'))).toBe('财税实务培训');
+          expect(Number(plain(cell('people')))).toBeGreaterThanOrEqual(10);
+          break;
         default:
           throw new Error(`unverified check ${p.check}`);
       }

@@ -57,6 +57,9 @@ export function ResultView({ report, scoring }: { report: ReviewReport; scoring:
           <Body1 as="p" style={{ margin: 0 }}>
             {strings.score(scoring.total, scoring.maxTotal)}
           </Body1>
+          <Body1 as="p" style={{ margin: 0 }} data-testid="consequence">
+            {scoring.consequence}
+          </Body1>
           <Caption1 className={styles.muted} block>
             {strings.scoreNote}
           </Caption1>

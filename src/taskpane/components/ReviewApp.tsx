@@ -183,6 +183,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
         platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
         year,
         manufacturing,
+        rubric: DEFAULT_RUBRIC,
       };
       let report: ReviewReport;
       if (port.review) {

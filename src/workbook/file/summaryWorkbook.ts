@@ -11,6 +11,8 @@ export interface SummaryRow {
   category: string | null;
   district: string | null;
   verdict: string | null;
+  /** What the verdict means for the platform (src/domain/scoring.ts). */
+  consequence?: string | null;
   total: number | null;
   failedConditions: string[];
   errors: number;
@@ -44,9 +46,9 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title: string
   const wb = new ExcelJS.Workbook();
   wb.creator = '示范平台审核助手';
   const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = [6, 34, 34, 11, 14, 9, 9, 18, 8, 8, 36, 40].map((width) => ({ width }));
+  ws.columns = [6, 34, 34, 11, 14, 9, 9, 18, 8, 8, 36, 40, 26].map((width) => ({ width }));
   ws.addRow([title]).font = { bold: true, size: 13 };
-  const header = ws.addRow(['序号', '平台名称', '运营单位', '服务类别', '所属区', '结论', '总分', '不符合的门槛条件', '错误', '警告', '审核工作簿', '说明']);
+  const header = ws.addRow(['序号', '平台名称', '运营单位', '服务类别', '所属区', '结论', '总分', '不符合的门槛条件', '错误', '警告', '审核工作簿', '说明', '处理结果']);
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = HEADER_FILL));
   sortSummary(rows).forEach((r, i) => {
@@ -63,6 +65,7 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title: string
       r.problem ? null : r.warnings,
       r.workbook ? { text: r.workbook, hyperlink: encodeURI(r.workbook) } : '',
       r.problem ?? '',
+      r.problem ? '' : (r.consequence ?? ''),
     ]);
     row.getCell(7).numFmt = '0.00';
     if (r.workbook) row.getCell(11).font = { color: { argb: 'FF0563C1' }, underline: true };

@@ -3,6 +3,7 @@
  * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
  * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
  */
+import { consequenceOf, decideVerdict, isRewardEligible } from '../../domain/scoring';
 import { declaredFor } from './declaredValues';
 import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
@@ -55,6 +56,9 @@ export interface Scoring {
   maxTotal: number;
   passScore: LayoutScalar;
   verdict: (typeof VERDICTS)[keyof typeof VERDICTS];
+  /** Decided by the domain (src/domain/scoring.ts), from this sheet's conclusions and total. */
+  rewardEligible: boolean;
+  consequence: string;
 }
 
 /**
@@ -88,16 +92,12 @@ export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: Re
   });
   const total = round2(indicators.reduce((s, i) => s + (i.points ?? 0), 0));
   const maxTotal = plan.rows.reduce((s, r) => s + (typeof r.values.max === 'number' ? r.values.max : 0), 0);
-  const conclusions = thresholds.map((t) => t.conclusion);
+  // A conclusion a reviewer typed other than 符合/不符合 leaves the condition open, as 待核 does.
+  const statuses = thresholds.map((t): ThresholdStatus => (t.conclusion === CONCLUSIONS.fail ? 'fail' : t.conclusion === CONCLUSIONS.pass ? 'pass' : 'manual'));
   const passScore = plan.passScore.value;
-  const verdict = conclusions.includes(CONCLUSIONS.fail)
-    ? VERDICTS.fail
-    : conclusions.some((c) => c !== CONCLUSIONS.pass)
-      ? VERDICTS.pending
-      : typeof passScore === 'number' && total >= passScore
-        ? VERDICTS.pass
-        : VERDICTS.fail;
-  return { plan, thresholds, indicators, total, maxTotal, passScore, verdict };
+  const pass = typeof passScore === 'number' ? passScore : Number.NaN;
+  const verdict = decideVerdict(statuses, total, pass);
+  return { plan, thresholds, indicators, total, maxTotal, passScore, verdict, rewardEligible: isRewardEligible(verdict, total, pass), consequence: consequenceOf(verdict, total, pass) };
 }
 
 /** Number format of a threshold's value. */
