@@ -28,6 +28,10 @@ export function formatSummary(report: ReviewReport, maxFindings = 30): string {
   const ind = report.indicators;
   lines.push(`审核报告：${report.platform.name ?? '（未指定平台名称）'}`);
   lines.push(`服务类别：${report.platform.category}　审核年度：${report.year}${report.platform.unit ? `　运营单位：${report.platform.unit}` : ''}`);
+  const s = report.scoring;
+  if (s) {
+    lines.push(`评价结论：${s.verdict}（${s.consequence}）　得分 ${s.total} / ${s.max}${s.rubric.official ? '' : `　按「${s.rubric.source}」计算，不是正式评审结果`}`);
+  }
   lines.push('');
   lines.push('识别的附表：');
   for (const t of report.tables) {
@@ -38,7 +42,8 @@ export function formatSummary(report: ReviewReport, maxFindings = 30): string {
   lines.push('门槛条件：');
   for (const t of report.thresholds) {
     lines.push(`  ${t.id.padEnd(3)} ${STATUS[t.status]}　${t.title}`);
-    if (t.status !== 'manual') lines.push(`        ${t.note}`);
+    // T10 is the reviewer's, but what the tables show of it is worth their reading.
+    if (t.status !== 'manual' || t.value !== null) lines.push(`        ${t.note}`);
   }
   lines.push('');
   lines.push('评分指标（不重复计数）：');
