@@ -3,7 +3,7 @@
  * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
  * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
  */
-import { consequenceOf, decideVerdict, isRewardEligible } from '../../domain/scoring';
+import { CONSEQUENCES, consequenceOf, decideVerdict, isRewardEligible } from '../../domain/scoring';
 import { declaredFor } from './declaredValues';
 import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
@@ -373,11 +373,19 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     align: 'center',
   });
   merges.push(range(VERDICT_ROW, C.result, VERDICT_ROW, C.limit));
+  // What the verdict means for the platform, as src/domain/scoring.ts decides it, recomputed with the sheet.
+  const verdictRef = a1(VERDICT_ROW, C.result);
+  const rule = '。任一门槛条件“不符合”为不合格；仍有“待核”为待定；门槛条件全部符合时，总分不低于合格分数线为合格，否则不合格；总分高于合格分数线的可参与择优奖励';
   put({
     row: VERDICT_ROW,
     col: C.note,
-    value: '任一门槛条件“不符合”为不合格；仍有“待核”为待定；门槛条件全部符合时，总分不低于合格分数线为合格，否则不合格。',
-    color: COLORS.muted,
+    value: {
+      formula:
+        `IF(${verdictRef}="${VERDICTS.fail}","${CONSEQUENCES.revoke}",IF(${verdictRef}="${VERDICTS.pending}","${CONSEQUENCES.pending}",` +
+        `IF(${a1(TOTAL_ROW, C.result)}>${passRef},"${CONSEQUENCES.reward}","${CONSEQUENCES.keep}")))&"${rule}"`,
+      result: `${s.consequence}${rule}`,
+    },
+    bold: false,
     wrap: true,
   });
   merges.push(range(VERDICT_ROW, C.note, VERDICT_ROW, C.comment));

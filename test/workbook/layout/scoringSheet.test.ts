@@ -162,6 +162,23 @@ describe('formulas recompute (HyperFormula over the layouts)', () => {
     expect(e.get('评分表', verdictAt)).toBe('待定');
   });
 
+  test('the consequence beside the verdict follows it: 「得分不足80分的，撤销…称号」「得分高于80分的，择优给予服务绩效奖励」', () => {
+    const e = setup();
+    const consequenceAt = `H${totalRow + 1}`;
+    const consequence = () => String(e.get('评分表', consequenceAt)).split('。')[0];
+    expect(consequence()).toBe('撤销“示范平台”称号'); // T8 不符合
+    for (const t of report.thresholds) e.set('评分表', conclusionAt(t.id), '符合');
+    for (const id of computeScoring(report, DEFAULT_RUBRIC).indicators.map((i) => i.item.id)) e.set('评分表', valueAt(id), 100000);
+    expect(e.get('评分表', totalAt)).toBe(100);
+    expect(consequence()).toBe('保留称号，可参与择优奖励');
+    // A total equal to the pass score: 合格, but not 高于 it.
+    e.set('评分细则', 'D3', 100);
+    expect(e.get('评分表', verdictAt)).toBe('合格');
+    expect(consequence()).toBe('保留称号');
+    e.set('评分表', conclusionAt('T1'), '待核');
+    expect(consequence()).toBe('待门槛条件核定后确定');
+  });
+
   test('a 核定值 changed rescales its 得分 and the total; a rubric point changed does too', () => {
     const e = setup();
     const r6 = rowOf(scoring, '6');
