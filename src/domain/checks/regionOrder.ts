@@ -17,13 +17,32 @@ const check: Check = {
     for (const table of submission.ofKind('4-2-1-2')) {
       const rows = table.rows.filter((r) => cellText(r.cells.enterprise));
       const ranks = rows.map((r) => regionRank(resolveRegion(cellText(r.cells.province), cellText(r.cells.enterprise)).region));
-      const moved = new Set(outOfOrderRows(ranks));
-      for (const i of moved) {
-        // Name a row that stays put and that this one wrongly sits after (or before), so the reviewer sees where it belongs.
-        let j = i - 1;
-        while (j >= 0 && (moved.has(j) || ranks[j] <= ranks[i])) j--;
-        let k = i + 1;
-        while (j < 0 && k < rows.length && (moved.has(k) || ranks[k] >= ranks[i])) k++;
+      const movedList = outOfOrderRows(ranks);
+      const moved = new Set(movedList);
+      // Name a row that stays put and that this one wrongly sits after (or before), so the reviewer
+      // sees where it belongs: the nearest kept row before it of a later region, else the nearest
+      // kept row after it of an earlier one. Ranks are 0–3, so one pass each way finds them for
+      // every row (a scan per moved row was quadratic on a reversed list).
+      const RANKS = ORDER_NAME.length;
+      const before = new Array<number>(rows.length);
+      const after = new Array<number>(rows.length);
+      const lastKept = new Array<number>(RANKS).fill(-1);
+      for (let i = 0; i < rows.length; i++) {
+        let j = -1;
+        for (let r = ranks[i] + 1; r < RANKS; r++) j = Math.max(j, lastKept[r]);
+        before[i] = j;
+        if (!moved.has(i)) lastKept[ranks[i]] = i;
+      }
+      const nextKept = new Array<number>(RANKS).fill(rows.length);
+      for (let i = rows.length - 1; i >= 0; i--) {
+        let k = rows.length;
+        for (let r = 0; r < ranks[i]; r++) k = Math.min(k, nextKept[r]);
+        after[i] = k;
+        if (!moved.has(i)) nextKept[ranks[i]] = i;
+      }
+      for (const i of movedList) {
+        const j = before[i];
+        const k = after[i];
         const place =
           j >= 0
             ? `排在${ORDER_NAME[ranks[j]]}企业（第${rows[j].row}行）之后`

@@ -6,7 +6,7 @@ import { CHECKS } from '../../domain/checks';
 import { sortFindingsBy } from '../../domain/review';
 import { SEVERITY_LABEL, type Finding, type ReviewReport } from '../../domain/report';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedRowHeights } from './text';
 import type { CopiedSheet, LayoutCell, SheetLayout } from './types';
 
 /** Columns of the 问题清单. */
@@ -99,17 +99,7 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
     ],
     (c) => c.row === 1,
   );
-  const rowHeights = findings
-    .map((f, i) => {
-      const r = HEADER_ROW + 1 + i;
-      const h = Math.max(
-        ...cells
-          .filter((c) => c.row === r && c.wrap && typeof c.value === 'string')
-          .map((c) => wrappedHeight(c.value as string, columns[c.col - 1].width)),
-      );
-      return { row: r, height: h };
-    })
-    .filter((h) => h.height > 15);
+  const rowHeights = wrappedRowHeights(cells, columns, HEADER_ROW + 1);
   return {
     name: REVIEW_SHEETS.findings,
     columns,

@@ -5,7 +5,7 @@
 import type { EnterpriseSample, OrderSample, ReviewReport } from '../../domain/report';
 import { pick, rowMark, type ReviewerInputs } from './inputs';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedHeight, wrappedRowHeights } from './text';
 import type { CopiedSheet, LayoutCell, LayoutScalar, SheetLayout } from './types';
 
 /** Words of the 合同核验 / 发票核验 drop-downs. */
@@ -134,16 +134,7 @@ export function layoutSampleSheet(report: ReviewReport, ctx: SampleContext = {})
   const span = columns.slice(C.enterprise - 1).reduce((s, c) => s + c.width, 0);
   const rowHeights = [
     { row: 2, height: wrappedHeight(report.sampleRule.description, span * 0.9) },
-    ...sample
-      .map((_, i) => {
-        const r = HEADER_ROW + 1 + i;
-        const h = Math.max(
-          ...cells.filter((c) => c.row === r && c.wrap && typeof c.value === 'string').map((c) => wrappedHeight(c.value as string, columns[c.col - 1].width)),
-          15,
-        );
-        return { row: r, height: h };
-      })
-      .filter((h) => h.height > 15),
+    ...wrappedRowHeights(cells, columns, HEADER_ROW + 1),
   ];
   return {
     name: sheet,

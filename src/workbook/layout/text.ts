@@ -108,6 +108,20 @@ export function wrappedHeight(text: string, width: number, lineHeight = 15): num
 }
 
 /**
+ * Heights of the rows from `first` on whose wrapped text needs more than one line: each cell is
+ * looked at once (a per-row scan of every cell was quadratic in the findings of a big submission).
+ */
+export function wrappedRowHeights(cells: readonly LayoutCell[], columns: readonly LayoutColumn[], first: number): { row: number; height: number }[] {
+  const tallest = new Map<number, number>();
+  for (const c of cells) {
+    if (c.row < first || !c.wrap || typeof c.value !== 'string') continue;
+    const h = wrappedHeight(c.value, columns[c.col - 1].width);
+    if (h > (tallest.get(c.row) ?? 15)) tallest.set(c.row, h);
+  }
+  return [...tallest].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+}
+
+/**
  * A sheet name as a formula reference prefix: always quoted, quotes doubled.
  *
  * @example
