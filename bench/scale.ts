@@ -6,7 +6,7 @@
  * SCALE_SIZES=10000,50000 picks the sizes.
  */
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -29,12 +29,14 @@ async function list(file: string, rows: number, kind: 'duplicates' | 'reversed')
 
 function review(file: string, out: string): { ms: number; maxRssMb: number } {
   const t0 = process.hrtime.bigint();
-  const stderr = execFileSync('/usr/bin/env', ['time', '-f', '%M', process.execPath, path.resolve(__dirname, '../bin/review.js'), file, '--category', '技术创新', '--out', out], {
+  // GNU time (Debian's `time` package) reports the child's peak memory on stderr.
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.resolve(__dirname, '../bin/review.js'), file, '--category', '技术创新', '--out', out], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  if (run.status !== 0) throw new Error(`审核失败（退出码 ${run.status}）：${run.stderr}`);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const kb = Number(stderr.trim().split('\n').pop());
+  const kb = Number(run.stderr.trim().split('\n').pop());
   return { ms, maxRssMb: kb / 1024 };
 }
 
