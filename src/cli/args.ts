@@ -77,6 +77,9 @@ export function parseOptions<T extends ParseArgsConfig>(config: T, usage: string
     const unknown = /Unknown option '([^']+)'/.exec(msg);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
     const stray = positional && /Unexpected argument '([^']+)'/.exec(msg);
+    // node:util's parseArgs takes a value starting with "-" for another option.
+    const ambiguous = /Option '([^']+?)' argument is ambiguous/.exec(msg);
+    if (ambiguous) throw new UsageError(`选项 ${ambiguous[1]} 的值不能以“-”开头（负数不是有效的值）；如确需这样的值，请写成 ${ambiguous[1]}=值\n\n${usage}`);
     if (unknown) throw new UsageError(`不认识的选项 ${unknown[1]}\n\n${usage}`);
     if (missing) throw new UsageError(`选项 ${missing[1]} 需要一个值\n\n${usage}`);
     if (stray) throw new UsageError(`${positional(stray[1])}\n\n${usage}`);

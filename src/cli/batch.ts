@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
-import { writeFileAtomic } from './atomicWrite';
+import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './review';
 
@@ -95,20 +95,26 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
     io.err(`找不到批量审核的文件夹「${options.dir}」`);
     return 2;
   }
+  const outDir = path.resolve(options.out);
+  // The output folder inside the batch folder is this tool's output, not a platform.
   const folders = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && path.resolve(options.dir, e.name) !== outDir)
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b, 'zh-CN'));
   if (folders.length === 0) {
     io.err(`「${options.dir}」下没有平台文件夹：批量审核时每个子文件夹是一个平台的材料`);
     return 2;
   }
-  const outDir = path.resolve(options.out);
   if (path.resolve(options.dir) === outDir) {
     io.err('--out 不能与 --batch 是同一个文件夹：审核结果不写进平台材料');
     return 2;
   }
-  await fsp.mkdir(outDir, { recursive: true });
+  try {
+    await makeFolder(outDir);
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return 2;
+  }
   const jobs: PlatformJob[] = folders.map((f) => ({
     folder: path.join(options.dir, f),
     defaultCategory: options.defaultCategory,

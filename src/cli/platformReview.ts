@@ -83,7 +83,10 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       declared,
       rubric,
     });
-    const target = path.join(job.outDir, reviewWorkbookName(platform.name, folderName));
+    // Named by its folder too when the platform's name is not the folder's: two folders that
+    // declare one platform get a workbook each, not one overwritten by the other.
+    const workbookName = platform.name && platform.name !== folderName ? `${platform.name}（${folderName}）` : (platform.name ?? folderName);
+    const target = path.join(job.outDir, reviewWorkbookName(workbookName, folderName));
     const previous = await fsp.readFile(target).catch(() => undefined);
     let inputs: Awaited<ReturnType<typeof readReviewerInputs>> | undefined;
     if (previous) {

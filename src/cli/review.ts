@@ -11,7 +11,7 @@ import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubr
 import { REVIEW_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
 import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
-import { writeFileAtomic } from './atomicWrite';
+import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from './platform';
 import { formatSummary } from './summary';
 
@@ -62,9 +62,18 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     }
     let declaredJson: DeclaredFigures | undefined;
     if (args.declared !== undefined) declaredJson = await readDeclaredFile(args.declared);
-    const loaded = await loadSubmission(args.paths);
+    // The output folder is never read as input (a re-run would review its own review workbook).
+    const loaded = await loadSubmission(args.paths, { exclude: args.out !== undefined ? [args.out] : [] });
     const { problems } = loaded;
-    const files = loaded.files.map(withoutReviewSheets);
+    // A review workbook found in a folder is this tool's output, not the platform's submission;
+    // one named on the command line is read (its copied sheets), as --in-place needs.
+    const named = new Set(args.paths.map((p) => path.resolve(p)));
+    const files = loaded.files.map(withoutReviewSheets).filter((f) => !f.reviewWorkbook || named.has(path.resolve(f.path)));
+    const inputPaths = loaded.files.map((f) => f.path);
+    if (args.json !== undefined && args.json !== '-') {
+      const clash = clashesWithInput(args.json, inputPaths);
+      if (clash) throw new UsageError(`--json ${clash}`);
+    }
     if (args.inPlace && !files[0]?.reviewWorkbook) {
       throw new UsageError(`--in-place 只用于更新审核工作簿：「${args.paths[0]}」不是本工具写出的审核工作簿（没有评分表、问题清单等工作表）`);
     }
@@ -103,6 +112,12 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       const target = args.inPlace
         ? readable[0].path
         : path.join(args.out!, reviewWorkbookName(report.platform.name, path.basename(args.paths[0]).replace(/\.xlsx$/i, '')));
+      if (!args.inPlace) {
+        const clash = clashesWithInput(target, inputPaths);
+        if (clash) throw new UsageError(`${clash}；要更新这个审核工作簿本身，请用 --in-place`);
+      }
+      const refusal = await inPlaceRefusal(target);
+      if (refusal) throw new UsageError(refusal);
       // Re-running onto an existing review workbook keeps what the reviewer typed in it.
       const previous = await fsp.readFile(target).catch(() => undefined);
       let inputs: ReviewerInputs | undefined;
@@ -130,7 +145,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     if (written) io.out(`\n审核工作簿已写入 ${written}`);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       io.err(err.message);
       return 2;
     }

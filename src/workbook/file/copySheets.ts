@@ -10,6 +10,7 @@ import type { SheetGrid } from '../../domain/grid';
 import { REVIEW_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
 import { readWorkbook } from './reader';
+import { safeValue } from './safeText';
 
 /** One submitted file as bytes, and its grids when the reader already has them. */
 export interface SourceFile {
@@ -42,7 +43,7 @@ export function gridsToWorkbook(grids: readonly SheetGrid[]): ExcelJS.Workbook {
         if (v === null || v === undefined) return;
         const cell = row.getCell(g.firstColumn + k);
         // A string stays a string value: never a formula, whatever it starts with.
-        cell.value = v;
+        cell.value = safeValue(v);
         const f = formats?.[k];
         if (f) cell.numFmt = f;
         else if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
@@ -184,7 +185,7 @@ export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): v
     if (row.outlineLevel) out.outlineLevel = row.outlineLevel;
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const target = out.getCell(c);
-      if (cell.type !== ExcelJS.ValueType.Merge) target.value = copiedValue(cell.value);
+      if (cell.type !== ExcelJS.ValueType.Merge) target.value = safeValue(copiedValue(cell.value));
       if (cell.style && Object.keys(cell.style).length > 0) target.style = cloneStyle(cell.style);
       if (cell.note) target.note = structuredClone(cell.note);
     });

@@ -31,13 +31,25 @@ function isOfficeLockFile(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.~');
 }
 
-async function walk(dir: string, root: string, out: { path: string; file: string }[]): Promise<void> {
-  const entries = await fsp.readdir(dir, { withFileTypes: true });
+/** Whether `p` is `dir` or inside it. */
+function within(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir + path.sep);
+}
+
+async function walk(dir: string, root: string, out: { path: string; file: string }[], exclude: readonly string[]): Promise<void> {
+  if (exclude.some((x) => within(dir, x))) return;
+  let entries;
+  try {
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch {
+    // A folder that cannot be listed holds nothing to review (its parent's listing already named it).
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.')) await walk(full, root, out);
+      if (!e.name.startsWith('.')) await walk(full, root, out, exclude);
     } else if (e.isFile() && TABLE_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isOfficeLockFile(e.name)) {
       out.push({ path: full, file: path.relative(root, full).split(path.sep).join('/') });
     }
@@ -45,23 +57,48 @@ async function walk(dir: string, root: string, out: { path: string; file: string
 }
 
 /** List the table files under the given paths, in a stable order, with problems for paths that give nothing. */
-export async function listSubmissionFiles(paths: string[]): Promise<{ files: { path: string; file: string }[]; problems: PathProblem[] }> {
+export async function listSubmissionFiles(
+  paths: string[],
+  options: { exclude?: readonly string[] } = {},
+): Promise<{ files: { path: string; file: string }[]; problems: PathProblem[] }> {
   const files: { path: string; file: string }[] = [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
+  const exclude = (options.exclude ?? []).map((x) => path.resolve(x));
   for (const p of paths) {
     const abs = path.resolve(p);
     let stat;
     try {
       stat = await fsp.stat(abs);
-    } catch {
-      problems.push({ path: p, message: `找不到「${p}」：文件或文件夹不存在` });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push({
+        path: p,
+        message:
+          code === 'ELOOP'
+            ? `无法读取「${p}」：路径中的符号链接形成了循环`
+            : code === 'EACCES'
+              ? `无法读取「${p}」：没有读取权限`
+              : `找不到「${p}」：文件或文件夹不存在`,
+      });
       continue;
     }
     const found: { path: string; file: string }[] = [];
     if (stat.isDirectory()) {
-      await walk(abs, abs, found);
-      if (found.length === 0) problems.push({ path: p, message: `文件夹「${p}」中没有 .xlsx 表格文件` });
+      const listable = await fsp.readdir(abs).then(
+        () => null,
+        (err: NodeJS.ErrnoException) => (err.code === 'EACCES' || err.code === 'EPERM' ? '没有读取权限' : (err.message ?? String(err))),
+      );
+      if (listable) {
+        problems.push({ path: p, message: `无法读取文件夹「${p}」：${listable}` });
+        continue;
+      }
+      await walk(abs, abs, found, exclude);
+      if (found.length === 0) problems.push({ path: p, message: `文件夹「${p}」中没有表格文件（.xlsx、.xls、.et、.ods 或 .csv）` });
+    } else if (!stat.isFile()) {
+      // A FIFO, socket or device would block or never end: only regular files are read.
+      problems.push({ path: p, message: `「${p}」不是普通文件（如管道、设备或套接字），未读取` });
+      continue;
     } else {
       found.push({ path: abs, file: path.basename(abs) });
     }
@@ -102,8 +139,8 @@ export async function readBytes(entry: { path: string; file: string }, data: Uin
 }
 
 /** List and read every table file under the given paths. */
-export async function loadSubmission(paths: string[]): Promise<{ files: SubmissionFile[]; problems: PathProblem[] }> {
-  const { files, problems } = await listSubmissionFiles(paths);
+export async function loadSubmission(paths: string[], options: { exclude?: readonly string[] } = {}): Promise<{ files: SubmissionFile[]; problems: PathProblem[] }> {
+  const { files, problems } = await listSubmissionFiles(paths, options);
   const read: SubmissionFile[] = [];
   for (const f of files) read.push(await readSubmissionFile(f));
   return { files: read, problems };

@@ -3,6 +3,8 @@
  * and a sheet of counts by category and verdict.
  */
 import ExcelJS from 'exceljs';
+import { looksLikeFormula } from '../layout/text';
+import { safeValue } from './safeText';
 import { CATEGORIES } from '../../domain/roster';
 
 export interface SummaryRow {
@@ -52,7 +54,7 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title: string
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = HEADER_FILL));
   sortSummary(rows).forEach((r, i) => {
-    const row = ws.addRow([
+    const values: ExcelJS.CellValue[] = [
       i + 1,
       r.name,
       r.unit ?? '',
@@ -66,8 +68,13 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title: string
       r.workbook ? { text: r.workbook, hyperlink: encodeURI(r.workbook) } : '',
       r.problem ?? '',
       r.problem ? '' : (r.consequence ?? ''),
-    ]);
+    ];
+    const row = ws.addRow(values.map(safeValue));
     row.getCell(7).numFmt = '0.00';
+    // Text that looks like a formula (a platform named =…) is marked as text, as on every generated sheet.
+    row.eachCell((c) => {
+      if (typeof c.value === 'string' && looksLikeFormula(c.value)) c.numFmt = '@';
+    });
     if (r.workbook) row.getCell(11).font = { color: { argb: 'FF0563C1' }, underline: true };
     const verdict = row.getCell(6);
     const color = verdict.value === '合格' ? 'FFC6EFCE' : verdict.value === '不合格' || verdict.value === '无法审核' ? 'FFFFC7CE' : 'FFFFEB9C';

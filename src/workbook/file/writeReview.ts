@@ -13,6 +13,7 @@ import { formulaString, looksLikeFormula, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutScalar, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
+import { safeValue } from './safeText';
 
 export type { SourceFile } from './copySheets';
 
@@ -90,7 +91,7 @@ export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): vo
     // Strings are written as strings, never parsed: text from a submission stays text.
     const isText = typeof c.value === 'string' && (c.text === true || looksLikeFormula(c.value));
     const value = cellValue(c);
-    if (value !== null) cell.value = value;
+    if (value !== null) cell.value = safeValue(value);
     const style = cellStyle(c, isText);
     if (Object.keys(style).length > 0) cell.style = style;
   }
