@@ -4,7 +4,7 @@
  */
 import { a1, cellAt, lastColumn, lastRow, type CellRef, type CellValue, type SheetGrid } from './grid';
 import { TABLE_SPECS, headerKey, headerUnit, type FieldSpec, type TableKind, type TableSpec } from './tableSpecs';
-import { isBlank, parseAmount, parseCount, parseDate, parsePercent } from './values';
+import { isBlank, isExcelError, parseAmount, parseCount, parseDate, parsePercent } from './values';
 
 /** How far down a header may sit (title rows, unit and stamp lines above it). */
 export const HEADER_SEARCH_ROWS = 15;
@@ -265,6 +265,8 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
       return p.ok ? { state: 'ok', value: p.count } : { state: 'error', reason: p.reason };
     }
     default:
+      // A text column holding a formula's error value (#REF!, #N/A) holds no name at all.
+      if (isExcelError(value)) return { state: 'error', reason: `单元格是 Excel 的错误值（公式出错），不是有效内容，未计入` };
       return undefined;
   }
 }

@@ -9,10 +9,13 @@ import type { RecognizedTable, TableCell, TableRow, UnrecognizedSheet } from './
 import { resolveRegion, type Region } from './region';
 import type { Indicators } from './report';
 import type { TableKind } from './tableSpecs';
+import { isExcelError } from './values';
 
 /** A cell's text, trimmed; '' for blank. Dates and numbers come back as typed. */
 export function cellText(cell: TableCell | undefined): string {
   if (!cell || cell.value === null) return '';
+  // An Excel error value (#REF!) is no text: value-unreadable names it, and nothing counts it.
+  if (cell.parsed?.state === 'error' && isExcelError(cell.value)) return '';
   if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
   return String(cell.value).trim();
 }

@@ -149,6 +149,28 @@ const AMOUNT_UNITS: ReadonlyArray<[suffix: RegExp, shiftToWan: number]> = [
  * parseAmount('面议', '万元') // { ok: false, reason: '无法识别的金额「面议」' }
  */
 export function parseAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
+  const read = readAmount(value, unit);
+  // One order of more than 1 万亿元 is no amount a platform bills: a typing slip or a planted number,
+  // and summed it would overflow the totals.
+  if (read.ok === true && Math.abs(read.wan) > MAX_AMOUNT_WAN) return { ok: false, reason: `金额「${shown(value)}」超出合理范围（单笔超过 1 万亿元）` };
+  return read;
+}
+
+/** The largest amount of one order taken as real, in 万元 (1 万亿元). */
+export const MAX_AMOUNT_WAN = 1e8;
+
+/**
+ * Excel's error values (what a formula shows when it fails): in a name or text column they are
+ * no content, and a reviewer must be told.
+ */
+const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** Whether a cell holds an Excel error value (`#REF!`, `#N/A`…) rather than content. */
+export function isExcelError(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && value.length <= 14 && EXCEL_ERROR.test(value.trim());
+}
+
+function readAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
   if (isBlank(value)) return { ok: 'blank' };
   const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的金额「${shown(value)}」` });
   const columnShift = unit === '元' ? -4 : 0;

@@ -16,7 +16,7 @@ const check: Check = {
           const cell = row.cells[key];
           if (!cell?.parsed || cell.parsed.state !== 'error') continue;
           const label = table.columns[key]?.field.label ?? key;
-          report({ cell }, `${table.spec.name}「${label}」的值「${cellText(cell)}」无法识别：${cell.parsed.reason}`);
+          report({ cell }, `${table.spec.name}「${label}」的值「${cellText(cell) || String(cell.value)}」无法识别：${cell.parsed.reason}`);
         }
       }
     }
