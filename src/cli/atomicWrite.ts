@@ -65,7 +65,7 @@ export async function makeFolder(dir: string): Promise<void> {
  * Write a file whole or not at all: a temporary file beside it, then a rename. A file replaced
  * keeps its permissions.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   try {
@@ -78,7 +78,24 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   if (existing?.isDirectory()) throw new OutputError(`无法写入「${file}」：这是一个文件夹`);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fsp.writeFile(tmp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await fsp.writeFile(tmp, data);
+    else {
+      // Piece by piece: a text longer than one string may be is never built whole.
+      const fh = await fsp.open(tmp, 'w');
+      try {
+        let buffered = '';
+        for (const piece of data) {
+          buffered += piece;
+          if (buffered.length >= 1 << 20) {
+            await fh.write(buffered);
+            buffered = '';
+          }
+        }
+        if (buffered) await fh.write(buffered);
+      } finally {
+        await fh.close();
+      }
+    }
     if (existing) await fsp.chmod(tmp, existing.mode & 0o7777);
     await fsp.rename(tmp, target);
   } catch (err) {

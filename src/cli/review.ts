@@ -13,16 +13,24 @@ import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from './platform';
+import { jsonChunks } from './reportJson';
 import { formatSummary } from './summary';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Write without a line end, piece by piece (a large JSON report to the terminal). */
+  write?(piece: string): Promise<void> | void;
 }
 
 const processIo: Io = {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
+  write: (piece) =>
+    new Promise<void>((resolve) => {
+      if (process.stdout.write(piece)) resolve();
+      else process.stdout.once('drain', () => resolve());
+    }),
 };
 
 /** Run the review command; returns the exit code. Never throws. */
@@ -134,9 +142,19 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       written = target;
     }
     if (args.json === '-') {
-      io.out(JSON.stringify(report, null, 2));
+      if (io.write) {
+        let buffered = '';
+        for (const piece of jsonChunks(report)) {
+          buffered += piece;
+          if (buffered.length >= 1 << 20) {
+            await io.write(buffered);
+            buffered = '';
+          }
+        }
+        await io.write(`${buffered}\n`);
+      } else io.out([...jsonChunks(report)].join(''));
     } else if (args.json) {
-      await writeFileAtomic(args.json, JSON.stringify(report, null, 2) + '\n');
+      await writeFileAtomic(args.json, withNewline(jsonChunks(report)));
       io.out(formatSummary(report, 10));
       io.out(`\n审核报告已写入 ${args.json}`);
     } else {
@@ -153,6 +171,11 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     io.err(`审核中断：${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
 }
 
 /** A review workbook read back as input: its generated sheets are not submission tables. */
