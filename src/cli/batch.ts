@@ -21,6 +21,8 @@ export interface BatchOptions {
   rubric?: unknown;
   /** Worker threads; 0 runs in this thread (tests, one-core machines). */
   jobs: number;
+  /** Old-generation heap of each worker (MB); {@link WORKER_HEAP_MB} by default. */
+  workerHeapMb?: number;
 }
 
 /** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
@@ -41,8 +43,11 @@ function progress(io: Io, total: number, tty: boolean) {
   };
 }
 
+/** Most old-generation heap one worker may use (MB). */
+export const WORKER_HEAP_MB = Number(process.env.REVIEW_WORKER_HEAP_MB ?? 4096);
+
 /** Run jobs on a bounded pool of worker threads; results come back in job order. */
-async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: PlatformResult) => void): Promise<PlatformResult[]> {
+async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: PlatformResult) => void, heapMb = WORKER_HEAP_MB): Promise<PlatformResult[]> {
   const results: PlatformResult[] = new Array(jobs.length);
   if (threads <= 0) {
     for (let i = 0; i < jobs.length; i++) {
@@ -52,12 +57,15 @@ async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: Platf
     return results;
   }
   let next = 0;
+  // A larger young generation: reviewing allocates many short-lived cells, and scavenges dominate
+  // otherwise. A bounded old generation: a platform too big for it ends its own worker, not the batch.
+  const start = () => new Worker(path.join(__dirname, 'batchWorker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: heapMb } });
   const worker = async () => {
-    // A larger young generation: reviewing allocates many short-lived cells, and scavenges dominate otherwise.
-    const w = new Worker(path.join(__dirname, 'batchWorker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    let w = start();
     try {
       while (next < jobs.length) {
         const i = next++;
+        let failed = false;
         results[i] = await new Promise<PlatformResult>((resolve, reject) => {
           const onMessage = (r: PlatformResult) => {
             w.off('error', onError);
@@ -70,8 +78,17 @@ async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: Platf
           w.once('message', onMessage);
           w.once('error', onError);
           w.postMessage(jobs[i]);
-        }).catch((err: unknown) => emptyResult(jobs[i].folder, `审核中断：${err instanceof Error ? err.message : String(err)}`));
+        }).catch((err: unknown) => {
+          failed = true;
+          const out = (err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+          return emptyResult(jobs[i].folder, out ? `审核中断：材料过大，超出单个平台可用的内存（${heapMb} MB）` : `审核中断：${err instanceof Error ? err.message : String(err)}`);
+        });
         onResult(results[i]);
+        if (failed) {
+          // The worker is gone (or unusable): the next platform gets a new one.
+          await w.terminate().catch(() => undefined);
+          w = start();
+        }
       }
     } finally {
       await w.terminate();
@@ -124,7 +141,7 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
     outDir,
   }));
   const started = Date.now();
-  const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty));
+  const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty), options.workerHeapMb);
   const reviewed = results.filter((r) => !r.problem);
   const summaryFile = path.join(outDir, '汇总.xlsx');
   await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`));

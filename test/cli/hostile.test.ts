@@ -175,3 +175,25 @@ describe('special files and paths never hang or crash', () => {
     expect(err.join('\n')).toMatch(new RegExp(`^选项 ${option} 的值不能以“-”开头`));
   });
 });
+
+test('a platform too big for its worker’s memory ends only its own review: the next platform gets a new worker', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'hostile-oom-'));
+  const ExcelJS = (await import('exceljs')).default;
+  mkdirSync(path.join(root, '甲大平台'));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(root, '甲大平台', '名单.xlsx') });
+  const ws = wb.addWorksheet('名单');
+  ws.addRow(['序号', '服务企业名称', '服务内容', '所属省市']).commit();
+  for (let i = 0; i < 150_000; i++) ws.addRow([i + 1, `北京企业${i}科技有限公司`, '咨询服务'.repeat(5), '北京']).commit();
+  ws.commit();
+  await wb.commit();
+  for (const small of ['乙小平台', '丙小平台']) {
+    mkdirSync(path.join(root, small));
+    writeFileSync(path.join(root, small, '名单.xlsx'), await xlsx([table('4-2-1-2', [[1, '北京甲公司', 'x', '北京']], { name: '名单' })]));
+  }
+  const { io, out: printed, err } = capture();
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-oom-out-')), 'out');
+  expect(await runBatch({ dir: root, out, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 1, workerHeapMb: 96 }, io)).toBe(0);
+  const written = readdirSync(out).filter((f) => f.endsWith('-审核.xlsx')).sort();
+  expect(written).toEqual(['丙小平台-审核.xlsx', '乙小平台-审核.xlsx']);
+  expect([...printed, ...err].join('\n')).toMatch(/甲大平台.*材料过大，超出单个平台可用的内存（96 MB）/);
+}, 120_000);
