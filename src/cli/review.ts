@@ -137,7 +137,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
           return 1;
         }
       }
-      const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.path), grids: f.grids })));
+      const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.rawPath ?? f.path), grids: f.grids })));
       await writeFileAtomic(target, await writeReviewWorkbook({ report, rubric, sources, previous, inputs }));
       written = target;
     }

@@ -197,3 +197,16 @@ test('a platform too big for its worker’s memory ends only its own review: the
   expect(written).toEqual(['丙小平台-审核.xlsx', '乙小平台-审核.xlsx']);
   expect([...printed, ...err].join('\n')).toMatch(/甲大平台.*材料过大，超出单个平台可用的内存（96 MB）/);
 }, 120_000);
+
+test('a file whose name is not UTF-8 (a GBK name from a zip made on Chinese Windows) is read, and named in GB18030', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hostile-gbk-'));
+  // 「名单」 in GBK: C3 FB B5 A5.
+  const gbkName = Buffer.concat([Buffer.from(dir + path.sep), Buffer.from([0xc3, 0xfb, 0xb5, 0xa5]), Buffer.from('.xlsx')]);
+  writeFileSync(gbkName, await xlsx([table('4-2-1-2', [[1, '北京甲公司', 'x', '北京'], [2, '北京乙公司', 'x', '北京']], { name: '名单' })]));
+  const { io, out, err } = capture();
+  expect(await runReview([dir, '--category', '技术创新', '--json', '-'], io)).toBe(0);
+  expect(err).toEqual([]);
+  const report = JSON.parse(out.join('\n'));
+  expect(report.tables.map((t: { file: string }) => t.file)).toEqual(['名单.xlsx']);
+  expect(report.indicators.serviceEnterprises).toBe(2);
+});

@@ -16,6 +16,8 @@ export interface SubmissionFile {
   file: string;
   /** Absolute path on disk. */
   path: string;
+  /** The path as bytes, when a name in it is not valid UTF-8 (read by these bytes; `path` only shows it). */
+  rawPath?: Buffer;
   grids?: SheetGrid[];
   /** Chinese reason the file could not be read. */
   error?: string;
@@ -36,22 +38,42 @@ function within(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir + path.sep);
 }
 
-async function walk(dir: string, root: string, out: { path: string; file: string }[], exclude: readonly string[]): Promise<void> {
-  if (exclude.some((x) => within(dir, x))) return;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * A file name's bytes as text: UTF-8, or else GB18030 (what a zip made on a Chinese Windows leaves
+ * when unpacked elsewhere); the name stays readable instead of turning into replacement marks.
+ */
+function nameText(bytes: Buffer): { text: string; exact: boolean } {
+  try {
+    return { text: utf8.decode(bytes), exact: true };
+  } catch {
+    return { text: gb18030.decode(bytes), exact: false };
+  }
+}
+
+type Listed = { path: string; file: string; rawPath?: Buffer };
+
+/** Walk a folder by its names' bytes, so that a name that is not UTF-8 can still be opened. */
+async function walk(dir: { text: string; raw: Buffer; exact: boolean }, root: string, out: Listed[], exclude: readonly string[]): Promise<void> {
+  if (exclude.some((x) => within(dir.text, x))) return;
   let entries;
   try {
-    entries = await fsp.readdir(dir, { withFileTypes: true });
+    entries = await fsp.readdir(dir.raw, { withFileTypes: true, encoding: 'buffer' });
   } catch {
     // A folder that cannot be listed holds nothing to review (its parent's listing already named it).
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
+  const named = entries.map((e) => ({ e, name: nameText(e.name) }));
+  named.sort((a, b) => a.name.text.localeCompare(b.name.text, 'zh-CN'));
+  for (const { e, name } of named) {
+    const raw = Buffer.concat([dir.raw, Buffer.from(path.sep), e.name]);
+    const full = { text: path.join(dir.text, name.text), raw, exact: dir.exact && name.exact };
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.')) await walk(full, root, out, exclude);
-    } else if (e.isFile() && TABLE_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isOfficeLockFile(e.name)) {
-      out.push({ path: full, file: path.relative(root, full).split(path.sep).join('/') });
+      if (!name.text.startsWith('.')) await walk(full, root, out, exclude);
+    } else if (e.isFile() && TABLE_EXTENSIONS.has(path.extname(name.text).toLowerCase()) && !isOfficeLockFile(name.text)) {
+      out.push({ path: full.text, file: path.relative(root, full.text).split(path.sep).join('/'), ...(full.exact ? {} : { rawPath: raw }) });
     }
   }
 }
@@ -60,8 +82,8 @@ async function walk(dir: string, root: string, out: { path: string; file: string
 export async function listSubmissionFiles(
   paths: string[],
   options: { exclude?: readonly string[] } = {},
-): Promise<{ files: { path: string; file: string }[]; problems: PathProblem[] }> {
-  const files: { path: string; file: string }[] = [];
+): Promise<{ files: Listed[]; problems: PathProblem[] }> {
+  const files: Listed[] = [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
   const exclude = (options.exclude ?? []).map((x) => path.resolve(x));
@@ -83,7 +105,7 @@ export async function listSubmissionFiles(
       });
       continue;
     }
-    const found: { path: string; file: string }[] = [];
+    const found: Listed[] = [];
     if (stat.isDirectory()) {
       const listable = await fsp.readdir(abs).then(
         () => null,
@@ -93,7 +115,7 @@ export async function listSubmissionFiles(
         problems.push({ path: p, message: `无法读取文件夹「${p}」：${listable}` });
         continue;
       }
-      await walk(abs, abs, found, exclude);
+      await walk({ text: abs, raw: Buffer.from(abs), exact: true }, abs, found, exclude);
       if (found.length === 0) problems.push({ path: p, message: `文件夹「${p}」中没有表格文件（.xlsx、.xls、.et、.ods 或 .csv）` });
     } else if (!stat.isFile()) {
       // A FIFO, socket or device would block or never end: only regular files are read.
@@ -112,9 +134,9 @@ export async function listSubmissionFiles(
 }
 
 /** A file's bytes, or the Chinese reason they cannot be had. */
-export async function fileBytes(entry: { path: string; file: string }): Promise<{ data: Buffer } | { error: string }> {
+export async function fileBytes(entry: { path: string; file: string; rawPath?: Buffer }): Promise<{ data: Buffer } | { error: string }> {
   try {
-    return { data: await fsp.readFile(entry.path) };
+    return { data: await fsp.readFile(entry.rawPath ?? entry.path) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : err instanceof Error ? err.message : String(err);
@@ -123,13 +145,13 @@ export async function fileBytes(entry: { path: string; file: string }): Promise<
 }
 
 /** Read one table file; never throws. */
-export async function readSubmissionFile(entry: { path: string; file: string }): Promise<SubmissionFile> {
+export async function readSubmissionFile(entry: Listed): Promise<SubmissionFile> {
   const bytes = await fileBytes(entry);
   if ('error' in bytes) return { ...entry, error: bytes.error };
   return readBytes(entry, bytes.data);
 }
 
-export async function readBytes(entry: { path: string; file: string }, data: Uint8Array): Promise<SubmissionFile> {
+export async function readBytes(entry: Listed, data: Uint8Array): Promise<SubmissionFile> {
   try {
     return { ...entry, grids: await readWorkbook(data, entry.file) };
   } catch (err) {
