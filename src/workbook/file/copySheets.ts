@@ -178,6 +178,9 @@ export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): v
   // Empty rows carry heights and hidden flags worth copying, unless the sheet is mostly empty rows
   // (a stray cell far down): then visiting every row would build a million of them.
   const sparse = src.rowCount > 10 * src.actualRowCount + 1000;
+  // A copied style per source style (ExcelJS shares one object among the cells of a style id):
+  // not a clone per cell, which the writer would index one by one.
+  const clones = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
   src.eachRow({ includeEmpty: !sparse }, (row, r) => {
     const out = dst.getRow(r);
     if (row.height !== undefined) out.height = row.height;
@@ -186,7 +189,11 @@ export function copyWorksheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): v
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const target = out.getCell(c);
       if (cell.type !== ExcelJS.ValueType.Merge) target.value = safeValue(copiedValue(cell.value));
-      if (cell.style && Object.keys(cell.style).length > 0) target.style = cloneStyle(cell.style);
+      if (cell.style && Object.keys(cell.style).length > 0) {
+        let copy = clones.get(cell.style);
+        if (!copy) clones.set(cell.style, (copy = cloneStyle(cell.style)));
+        target.style = copy;
+      }
       if (cell.note) target.note = structuredClone(cell.note);
     });
   });

@@ -86,6 +86,9 @@ export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): vo
     col.width = c.width === 9 ? 9.01 : c.width;
     if (c.hidden) col.hidden = true;
   });
+  // One style object per distinct style: ExcelJS indexes styles by object, and a fresh object per
+  // cell made its writer superlinear on a 问题清单 of 200,000 rows. Nothing mutates a style after.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row, c.col);
     // Strings are written as strings, never parsed: text from a submission stays text.
@@ -93,7 +96,11 @@ export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): vo
     const value = cellValue(c);
     if (value !== null) cell.value = safeValue(value);
     const style = cellStyle(c, isText);
-    if (Object.keys(style).length > 0) cell.style = style;
+    if (Object.keys(style).length === 0) continue;
+    const key = JSON.stringify(style);
+    let shared = styles.get(key);
+    if (!shared) styles.set(key, (shared = style));
+    cell.style = shared;
   }
   for (const m of layout.merges) ws.mergeCells(m);
   for (const h of layout.rowHeights) ws.getRow(h.row).height = h.height;
