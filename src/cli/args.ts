@@ -124,6 +124,9 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     if (parsed.positionals.length > 0) throw new UsageError('批量审核时不再另给文件或文件夹：--batch 文件夹下的每个子文件夹就是一个平台');
     if (v.platform !== undefined) throw new UsageError('批量审核时平台由各子文件夹确定，不能用 --platform');
     if (v['in-place']) throw new UsageError('批量审核不支持 --in-place');
+    // Options the batch cannot honour are refused, never silently dropped.
+    if (v.declared !== undefined) throw new UsageError('批量审核时各平台的申报数据取自各自文件夹中的“申报数据”表，不能用 --declared（它只对应一个平台）');
+    if (v.json !== undefined) throw new UsageError('批量审核写出各平台的审核工作簿和 汇总.xlsx，不写 JSON 报告：请去掉 --json，或逐个平台审核');
   }
   if (parsed.positionals.length === 0 && v.template === undefined && v.batch === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
   if (v['in-place'] && (parsed.positionals.length !== 1 || v.out !== undefined)) {

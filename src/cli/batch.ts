@@ -23,6 +23,9 @@ export interface BatchOptions {
   jobs: number;
   /** Old-generation heap of each worker (MB); {@link WORKER_HEAP_MB} by default. */
   workerHeapMb?: number;
+  staffRule?: PlatformJob['staffRule'];
+  qualificationOrder?: PlatformJob['qualificationOrder'];
+  sample?: PlatformJob['sample'];
 }
 
 /** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
@@ -139,6 +142,9 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
     manufacturing: options.manufacturing,
     rubric: options.rubric,
     outDir,
+    staffRule: options.staffRule,
+    qualificationOrder: options.qualificationOrder,
+    sample: options.sample,
   }));
   const started = Date.now();
   const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty), options.workerHeapMb);

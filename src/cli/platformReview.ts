@@ -24,6 +24,10 @@ export interface PlatformJob {
   /** The rubric as parsed JSON (plain data crosses to a worker); the default when absent. */
   rubric?: unknown;
   outDir: string;
+  /** The same counting and sampling options a single review takes (--staff-rule, --qualification-order, --sample-by, --random, --seed). */
+  staffRule?: 'either' | 'both';
+  qualificationOrder?: readonly string[];
+  sample?: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
 /** One platform's line of 汇总.xlsx, plus what the batch needs to report on it. */
@@ -80,6 +84,9 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
       year: job.year,
       manufacturing: job.manufacturing,
+      staffRule: job.staffRule,
+      qualificationOrder: job.qualificationOrder,
+      sample: job.sample,
       declared,
       rubric,
     });

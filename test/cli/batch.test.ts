@@ -99,3 +99,40 @@ test('a missing batch folder, or --out equal to it → exit 2', async () => {
   expect(await runBatch({ dir: path.join(root, 'in'), out: path.join(root, 'in'), defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(2);
   expect(err.join('\n')).toMatch(/找不到批量审核的文件夹[\s\S]*不能与 --batch 是同一个文件夹/);
 });
+
+describe('every option reaches every platform of a batch, or is refused', () => {
+  test('--staff-rule, --qualification-order, --sample-by, --random and --seed give the batch workbook what a single review gives', async () => {
+    const { readWorkbook } = await import('../../src/workbook/file/reader');
+    const { cpSync, mkdtempSync: mk, readFileSync: read } = await import('node:fs');
+    const { tmpdir: tmp } = await import('node:os');
+    const p = await import('node:path');
+    const sample = p.resolve(__dirname, '../../samples/星河中小企业公共服务平台');
+    const root = mk(p.join(tmp(), 'batch-opts-'));
+    cpSync(sample, p.join(root, '星河中小企业公共服务平台'), { recursive: true });
+    const options = ['--staff-rule', 'both', '--qualification-order', '专精特新,国家小巨人,单项冠军,隐形冠军,独角兽,创新型中小企业', '--sample-by', 'order', '--random', '2', '--seed', '5', '--category', '技术创新'];
+    const out = p.join(root, '..', `${p.basename(root)}-out`);
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await runReview(['--batch', root, '--out', out, '--jobs', '0', ...options], quiet)).toBe(0);
+    const single: string[] = [];
+    expect(await runReview([p.join(root, '星河中小企业公共服务平台'), '--json', '-', ...options], { out: (t) => single.push(t), err: () => undefined })).toBe(0);
+    const report = JSON.parse(single.join('\n'));
+    const grids = await readWorkbook(read(p.join(out, '星河中小企业公共服务平台-审核.xlsx')), 'w.xlsx');
+    const texts = (sheet: string) => grids.find((g) => g.sheet === sheet)!.values.flat().map((v) => String(v ?? ''));
+    // The sample rule, with its random draw and seed, as the single review states it.
+    expect(texts('抽查样本').some((t) => t.includes(report.sampleRule.description))).toBe(true);
+    expect(report.sampleRule).toMatchObject({ by: 'order', random: 2, seed: 5 });
+    // 门槛8 under --staff-rule both: the count the single review gives, in the batch's 评分表.
+    const scoring = grids.find((g) => g.sheet === '评分表')!;
+    const t8 = scoring.values.find((r) => r.includes('T8'))!;
+    expect(t8).toContain(report.indicators.qualifiedStaff);
+  }, 90_000);
+
+  test.each([
+    [['--declared', 'x.json'], /不能用 --declared/],
+    [['--json', 'r.json'], /不写 JSON 报告/],
+  ])('--batch with %j is refused with exit 2', async (extra, why) => {
+    const err: string[] = [];
+    expect(await runReview(['--batch', '.', '--out', 'o', ...extra], { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('\n')).toMatch(why);
+  });
+});
