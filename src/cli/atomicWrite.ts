@@ -61,9 +61,31 @@ export async function makeFolder(dir: string): Promise<void> {
   }
 }
 
+/** Temporary files of earlier runs (killed before their rename) beside `target`: `.<name>.<pid>.<time>.tmp`. */
+async function removeStaleTemporaries(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    // A run still alive (another writer at this moment) keeps its own.
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    await fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Write a file whole or not at all: a temporary file beside it, then a rename. A file replaced
- * keeps its permissions.
+ * Write a file whole or not at all: a temporary file beside it, flushed to disk, then a rename.
+ * A file replaced keeps its permissions; temporaries left by a killed run are cleared.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const target = path.resolve(file);
@@ -76,13 +98,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
   }
   const existing = await fsp.stat(target).catch(() => null);
   if (existing?.isDirectory()) throw new OutputError(`无法写入「${file}」：这是一个文件夹`);
+  await removeStaleTemporaries(dir, path.basename(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await fsp.writeFile(tmp, data);
-    else {
-      // Piece by piece: a text longer than one string may be is never built whole.
-      const fh = await fsp.open(tmp, 'w');
-      try {
+    const fh = await fsp.open(tmp, 'w');
+    try {
+      if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+      else {
+        // Piece by piece: a text longer than one string may be is never built whole.
         let buffered = '';
         for (const piece of data) {
           buffered += piece;
@@ -92,9 +115,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
           }
         }
         if (buffered) await fh.write(buffered);
-      } finally {
-        await fh.close();
       }
+      // On disk before the rename: a crash leaves the old file or the new one, never half of one.
+      await fh.sync();
+    } finally {
+      await fh.close();
     }
     if (existing) await fsp.chmod(tmp, existing.mode & 0o7777);
     await fsp.rename(tmp, target);

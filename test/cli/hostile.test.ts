@@ -210,3 +210,14 @@ test('a file whose name is not UTF-8 (a GBK name from a zip made on Chinese Wind
   expect(report.tables.map((t: { file: string }) => t.file)).toEqual(['名单.xlsx']);
   expect(report.indicators.serviceEnterprises).toBe(2);
 });
+
+test('a temporary file left by a killed run is cleared by the next write to the same place; a live writer’s is kept', async () => {
+  const { writeFileAtomic } = await import('../../src/cli/atomicWrite');
+  const dir = mkdtempSync(path.join(tmpdir(), 'hostile-tmp-'));
+  // A pid that is not running (beyond the kernel's pid range) and this process's parent, which is.
+  writeFileSync(path.join(dir, '.report.json.99999999.1700000000000.tmp'), 'half');
+  writeFileSync(path.join(dir, `.report.json.${process.ppid}.1700000000000.tmp`), 'another writer');
+  await writeFileAtomic(path.join(dir, 'report.json'), '{}\n');
+  expect(readdirSync(dir).sort()).toEqual([`.report.json.${process.ppid}.1700000000000.tmp`, 'report.json']);
+  expect(readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('{}\n');
+});
