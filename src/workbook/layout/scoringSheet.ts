@@ -18,6 +18,9 @@ export const CONCLUSIONS = { pass: '符合', fail: '不符合', manual: '待核'
 /** Words of the overall verdict. */
 export const VERDICTS = { pass: '合格', fail: '不合格', pending: '待定' } as const;
 
+/** The red line beside 总分 and 评价结论 while the rubric is the shipped example. */
+export const EXAMPLE_RUBRIC_WARNING = '评分细则为示例，非正式细则；正式评审前请替换';
+
 /** Columns of the 评分表. */
 export const SCORING_COLS = { mark: 1, id: 2, title: 3, declared: 4, value: 5, result: 6, limit: 7, note: 8, comment: 9 } as const;
 const LAST_COL = SCORING_COLS.comment;
@@ -250,6 +253,12 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.limit, value: label, bold: true, fill: COLORS.headerFill, border: true });
     put({ row: r, col: C.note, value, bold: i < 2, border: true, align: 'left', ...(numFmt ? { numFmt } : {}) });
   });
+  if (rubric.example) {
+    // Where the verdict is read: results under the example rubric are not official.
+    const r = META_FIRST + summary.length;
+    put({ row: r, col: C.limit, value: EXAMPLE_RUBRIC_WARNING, bold: true, color: COLORS.noticeText, fill: COLORS.noticeFill, wrap: true });
+    merges.push(range(r, C.limit, r + 1, C.comment));
+  }
 
   // 门槛条件.
   put({ row: T_SECTION, col: C.id, value: '一、门槛条件（须全部符合，一项不符合即不合格）', bold: true, fill: COLORS.sectionFill, border: true });
@@ -389,6 +398,16 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     wrap: true,
   });
   merges.push(range(VERDICT_ROW, C.note, VERDICT_ROW, C.comment));
+
+  // Signatures: the sheet is printed, signed and handed in.
+  // A line of underscores to sign on: plain text, the same in the file and in Excel.
+  const SIGN_ROW = VERDICT_ROW + 2;
+  const LINE = '＿'.repeat(10);
+  put({ row: SIGN_ROW, col: C.title, value: `评审专家（签字）：${LINE}`, bold: true, valign: 'bottom' });
+  put({ row: SIGN_ROW, col: C.value, value: `日期：${LINE}`, bold: true, valign: 'bottom' });
+  merges.push(range(SIGN_ROW, C.value, SIGN_ROW, C.limit));
+  put({ row: SIGN_ROW, col: C.note, value: `复核人（签字）：${LINE}`, bold: true, valign: 'bottom' });
+  heights.push({ row: SIGN_ROW, height: 36 });
 
   const columns = fitColumns(
     cells,

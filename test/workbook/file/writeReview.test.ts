@@ -510,3 +510,26 @@ describe('reviewWorkbookName', () => {
     expect(reviewWorkbookName('长'.repeat(300), 'x')).toBe(`${'长'.repeat(100)}-审核.xlsx`);
   });
 });
+
+describe('printed and signed', () => {
+  test('every sheet prints the review year in its header and platform · sheet · page N of M in its footer; copies name their file', async () => {
+    const files = await submission();
+    const report = await review(files);
+    const book = await load(await writeReviewWorkbook({ report, sources: sources(files) }));
+    for (const ws of book.worksheets) {
+      expect(ws.headerFooter.oddHeader).toBe('&C2024 年度绩效评价审核');
+      expect(ws.headerFooter.oddFooter).toMatch(/^&L测试\/平台:一 · .+&R第 &P 页 共 &N 页$/);
+    }
+    expect(book.getWorksheet('评分表')!.headerFooter.oddFooter).toContain(' · 评分表&R');
+    const copy = book.worksheets.find((w) => !['评分表', '评分细则', '问题清单', '抽查样本'].includes(w.name))!;
+    expect(copy.headerFooter.oddFooter).toMatch(/ · 材料：.+\.xlsx » /);
+  });
+
+  test('the 评分表 has a signature block under the verdict: 评审专家, 日期, 复核人', async () => {
+    const files = await submission();
+    const book = await load(await writeReviewWorkbook({ report: await review(files), sources: sources(files) }));
+    const texts: string[] = [];
+    book.getWorksheet('评分表')!.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)));
+    for (const label of ['评审专家（签字）：', '日期：', '复核人（签字）：']) expect(texts.some((t) => t.startsWith(label) && t.includes('＿'))).toBe(true);
+  });
+});

@@ -265,3 +265,15 @@ describe('carried reviewer edits', () => {
 function cellAddress(_layout: SheetLayout, row: number, col: number): string {
   return `${String.fromCharCode(64 + col)}${row}`;
 }
+
+test('while the rubric is the example, a red line beside 总分 and 评价结论 says so; an official rubric has none', () => {
+  const warning = (l: ReturnType<typeof layoutScoringSheet>) => l.cells.filter((c) => c.value === '评分细则为示例，非正式细则；正式评审前请替换');
+  const example = warning(layoutScoringSheet(report, DEFAULT_RUBRIC));
+  expect(example).toHaveLength(1);
+  expect(example[0].color).toBe('FFC00000');
+  // Beside the summary: in its columns, in the rows just below 总分 … 合格分数线.
+  const total = scoring.cells.find((c) => c.value === '总分')!;
+  expect(example[0].col).toBe(total.col);
+  expect(example[0].row).toBe(total.row + 4);
+  expect(warning(layoutScoringSheet(report, { ...DEFAULT_RUBRIC, example: false }))).toHaveLength(0);
+});
