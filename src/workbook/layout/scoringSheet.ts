@@ -103,12 +103,19 @@ export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: Re
   return { plan, thresholds, indicators, total, maxTotal, passScore, verdict, rewardEligible: isRewardEligible(verdict, total, pass), consequence: consequenceOf(verdict, total, pass) };
 }
 
-/** Number format of a threshold's value. */
+/** Number format of a threshold's value: T9 a share, T11 a percentage as typed (94.81), T2 万元. */
 function thresholdFormat(id: string): string | undefined {
   if (id === 'T9') return '0.0%';
-  if (id === 'T11') return '0.00';
-  if (id === 'T2') return '0.00';
+  if (id === 'T11') return '0.00"%"';
+  if (id === 'T2') return '0.00"万元"';
   return undefined;
+}
+
+/** Number format of a threshold's 要求, in the same units as its value. */
+function requiredFormat(id: string): { numFmt?: string } {
+  if (id === 'T9') return { numFmt: '0%' };
+  if (id === 'T11') return { numFmt: '0"%"' };
+  return {};
 }
 
 function indicatorFormat(item: RubricItem): string | undefined {
@@ -288,7 +295,9 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.declared, ...valueCell(t.declared), ...INPUT, ...(numFmt ? { numFmt } : {}) });
     put({ row: r, col: C.value, ...valueCell(t.value), ...INPUT, ...(numFmt ? { numFmt } : {}) });
     put({ row: r, col: C.result, ...valueCell(t.conclusion), ...INPUT, align: 'center', bold: true });
-    put({ row: r, col: C.limit, value: th.required, ...BODY, align: 'center', ...(th.id === 'T9' ? { numFmt: '0%' } : {}) });
+    // The requirement in its unit; T2's is written for the reviewer even though it is checked by hand.
+    const required = th.id === 'T2' ? '300万元' : th.required;
+    put({ row: r, col: C.limit, ...(typeof required === 'string' ? asText(required) : { value: required }), ...BODY, align: 'center', ...requiredFormat(th.id) });
     const notes = [th.note];
     if (edited(inputs, sheet, th.id, 'value')) notes.push(`核定值已由评审修改（系统计算值 ${th.value === null ? '—' : th.value}）`);
     if (edited(inputs, sheet, th.id, 'conclusion')) notes.push(`结论已由评审修改（系统判定：${CONCLUSIONS[th.status]}）`);

@@ -277,3 +277,12 @@ test('while the rubric is the example, a red line beside 总分 and 评价结论
   expect(example[0].row).toBe(total.row + 4);
   expect(warning(layoutScoringSheet(report, { ...DEFAULT_RUBRIC, example: false }))).toHaveLength(0);
 });
+
+test('units: T11 shows its percentage like T9, T2 asks 300万元, a threshold checked by hand asks nothing', () => {
+  const cell = (id: string, col: number) => scoring.cells.find((c) => c.row === rowOf(scoring, id) && c.col === col);
+  expect(cell('T11', SCORING_COLS.value)?.numFmt).toBe('0.00"%"');
+  expect(cell('T11', SCORING_COLS.limit)).toMatchObject({ value: 90, numFmt: '0"%"' });
+  expect(cell('T9', SCORING_COLS.limit)?.numFmt).toBe('0%');
+  expect(cell('T2', SCORING_COLS.limit)?.value).toBe('300万元');
+  for (const id of ['T1', 'T3', 'T6', 'T7']) expect(cell(id, SCORING_COLS.limit)?.value ?? null).toBeNull();
+});
