@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { reviewSubmission } from '../../src/domain/review';
+import { seededRandom as rng } from '../../src/domain/sample';
 import { readWorkbook } from '../../src/workbook/file/reader';
 import { writeReviewWorkbook } from '../../src/workbook/file/writeReview';
 import { DEFAULT_RUBRIC } from '../../src/workbook/layout/rubric';
@@ -18,18 +19,6 @@ const files = readdirSync(SAMPLE)
   .sort()
   .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, name))) }));
 const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Uint8Array, r: () => number) => Uint8Array;
 const MUTATIONS: Record<string, Mutation> = {
