@@ -10,6 +10,7 @@ import { reviewSubmission } from '../domain/review';
 import { computeScoring } from '../workbook/layout/scoringSheet';
 import { DEFAULT_RUBRIC, loadRubric } from '../workbook/layout/rubric';
 import { openSubmissionFile } from '../workbook/file/openSubmission';
+import { isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
 import { listSubmissionFiles } from '../workbook/file/submissionFiles';
 import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
@@ -66,7 +67,12 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
     // Each file is parsed once: its grids for the review, its workbook for the copy.
     const { files: entries, problems } = await listSubmissionFiles([job.folder]);
     const files = [];
-    for (const e of entries) files.push(await openSubmissionFile(e));
+    for (const e of entries) {
+      const f = await openSubmissionFile(e);
+      // A review workbook in a platform's folder is this tool's output, not the platform's tables.
+      if (f.grids && isReviewWorkbookSheets(f.grids.map((g) => g.sheet))) continue;
+      files.push(f);
+    }
     const readable = files.filter((f) => f.grids);
     if (readable.length === 0) {
       const why = [...problems.map((p) => p.message), ...files.map((f) => f.error ?? '')].filter(Boolean).join('；');

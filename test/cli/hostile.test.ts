@@ -221,3 +221,18 @@ test('a temporary file left by a killed run is cleared by the next write to the 
   expect(readdirSync(dir).sort()).toEqual([`.report.json.${process.ppid}.1700000000000.tmp`, 'report.json']);
   expect(readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('{}\n');
 });
+
+test('a review workbook left in a batch platform’s folder is not reviewed as its tables', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'hostile-batch-rw-'));
+  cpSync(sample, path.join(root, '星河中小企业公共服务平台'), { recursive: true });
+  const outA = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-batch-rw-a-')), 'out');
+  const summary: string[] = [];
+  const io = { out: (t: string) => summary.push(t), err: () => undefined };
+  expect(await runBatch({ dir: root, out: outA, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  cpSync(path.join(outA, reviewName), path.join(root, '星河中小企业公共服务平台', '上次的审核.xlsx'));
+  const outB = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-batch-rw-b-')), 'out');
+  expect(await runBatch({ dir: root, out: outB, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  const { readWorkbook } = await import('../../src/workbook/file/reader');
+  const rows = async (out: string) => (await readWorkbook(readFileSync(path.join(out, '汇总.xlsx')), '汇总.xlsx'))[0].values.slice(2).map((r) => r.slice(1, 10));
+  expect(await rows(outB)).toEqual(await rows(outA));
+}, 90_000);
