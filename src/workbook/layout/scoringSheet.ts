@@ -22,8 +22,8 @@ export const VERDICTS = { pass: '合格', fail: '不合格', pending: '待定' }
 export const EXAMPLE_RUBRIC_WARNING = '评分细则为示例，非正式细则；正式评审前请替换';
 
 /** Columns of the 评分表. */
-export const SCORING_COLS = { mark: 1, id: 2, title: 3, declared: 4, value: 5, result: 6, limit: 7, note: 8, comment: 9 } as const;
-const LAST_COL = SCORING_COLS.comment;
+export const SCORING_COLS = { mark: 1, id: 2, title: 3, declared: 4, value: 5, result: 6, limit: 7, note: 8, comment: 9, override: 10 } as const;
+const LAST_COL = SCORING_COLS.override;
 
 export interface ScoringContext {
   /** The reviewer's edits carried over from an earlier review workbook. */
@@ -34,9 +34,30 @@ export interface ScoredThreshold {
   threshold: Threshold;
   declared: LayoutScalar;
   value: LayoutScalar;
+  /** What the 结论 cell shows: derived from 核定值 and 要求 for a computed condition, the reviewer's choice for a manual one. */
+  derived: LayoutScalar;
+  /** The reviewer's 评审结论 overruling it, or null. */
+  override: LayoutScalar;
+  /** The conclusion that counts: the override when given, else the derived one. */
   conclusion: LayoutScalar;
   comment: LayoutScalar;
 }
+
+/**
+ * A computed condition's 结论 from its 核定值, as the guide's words compare: 不少于/不低于/以上 are ≥.
+ * T11 also needs enough surveys, which the sheet does not hold: `alsoMet` carries it.
+ */
+export function derivedConclusion(value: LayoutScalar, required: number, alsoMet = true): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return CONCLUSIONS.manual;
+  return value >= required && alsoMet ? CONCLUSIONS.pass : CONCLUSIONS.fail;
+}
+
+/** Whether the tables decide a condition (its 结论 then follows its 核定值). */
+const isComputed = (t: Threshold) => t.status !== 'manual' && t.required !== null;
+
+/** T11's second requirement (enough surveys), fixed when the sheet is drawn. */
+const alsoMetOf = (report: ReviewReport, t: Threshold) =>
+  t.id === 'T11' ? report.indicators.satisfactionSample >= report.indicators.satisfactionSampleRequired : true;
 
 export interface ScoredIndicator {
   item: RubricItem;
@@ -73,13 +94,24 @@ export interface Scoring {
 export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: ReviewerInputs): Scoring {
   const sheet = REVIEW_SHEETS.scoring;
   const plan = planRubricSheet(rubric, report.platform.category, inputs);
-  const thresholds = report.thresholds.map((t) => ({
-    threshold: t,
-    declared: pick(inputs, sheet, t.id, 'declared', declaredFor(report, t.id)),
-    value: pick(inputs, sheet, t.id, 'value', t.value),
-    conclusion: pick(inputs, sheet, t.id, 'conclusion', CONCLUSIONS[t.status]),
-    comment: pick(inputs, sheet, t.id, 'comment', null),
-  }));
+  const thresholds = report.thresholds.map((t): ScoredThreshold => {
+    const value = pick(inputs, sheet, t.id, 'value', t.value);
+    const computed = isComputed(t);
+    const derived = computed ? derivedConclusion(value, t.required!, alsoMetOf(report, t)) : pick(inputs, sheet, t.id, 'conclusion', CONCLUSIONS[t.status]);
+    // A conclusion typed into 结论 in a workbook written before 评审结论 existed is carried as the override.
+    const legacy = computed && edited(inputs, sheet, t.id, 'conclusion') ? pick(inputs, sheet, t.id, 'conclusion', null) : null;
+    const override = pick(inputs, sheet, t.id, 'override', legacy);
+    const blank = override === null || (typeof override === 'string' && override.trim() === '');
+    return {
+      threshold: t,
+      declared: pick(inputs, sheet, t.id, 'declared', declaredFor(report, t.id)),
+      value,
+      derived,
+      override: blank ? null : override,
+      conclusion: blank ? derived : override,
+      comment: pick(inputs, sheet, t.id, 'comment', null),
+    };
+  });
   const indicators = plan.rows.map((p) => {
     const computed = p.item.indicator === 'manual' ? null : indicatorValue(report.indicators, p.item.indicator);
     const value = pick(inputs, sheet, p.item.id, 'value', computed);
@@ -200,6 +232,9 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   const TOTAL_ROW = row;
   const VERDICT_ROW = row + 1;
   const conclusionRange = range(T_FIRST, C.result, T_LAST, C.result);
+  const overrideRange = range(T_FIRST, C.override, T_LAST, C.override);
+  // The conclusions that count: 评审结论 where the reviewer gave one, else 结论.
+  const countOf = (word: string) => `(COUNTIFS(${overrideRange},"${word}")+COUNTIFS(${overrideRange},"",${conclusionRange},"${word}"))`;
   const passRef = absRef(plan.sheet, plan.passScore.row, plan.passScore.col);
 
   // Title.
@@ -248,8 +283,8 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
       '门槛条件',
       {
         formula:
-          `"符合 "&COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")&" 项，不符合 "&COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}")` +
-          `&" 项，待核 "&(ROWS(${conclusionRange})-COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")-COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}"))&" 项"`,
+          `"符合 "&${countOf(CONCLUSIONS.pass)}&" 项，不符合 "&${countOf(CONCLUSIONS.fail)}` +
+          `&" 项，待核 "&(ROWS(${conclusionRange})-${countOf(CONCLUSIONS.pass)}-${countOf(CONCLUSIONS.fail)})&" 项"`,
         result: `符合 ${passed} 项，不符合 ${failed} 项，待核 ${s.thresholds.length - passed - failed} 项`,
       },
     ],
@@ -270,12 +305,13 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   // 门槛条件.
   put({ row: T_SECTION, col: C.id, value: '一、门槛条件（须全部符合，一项不符合即不合格）', bold: true, fill: COLORS.sectionFill, border: true });
   merges.push(range(T_SECTION, C.id, T_SECTION, LAST_COL));
-  const tHeaders = ['编号', '门槛条件', '申报值', '核定值', '结论', '要求', '说明', '评审意见'];
+  const tHeaders = ['编号', '门槛条件', '申报值', '核定值', '结论', '要求', '说明', '评审意见', '评审结论'];
   tHeaders.forEach((h, i) => put({ row: T_HEADER, col: C.id + i, value: h, ...HEADER }));
   s.thresholds.forEach((t, i) => {
     const r = T_FIRST + i;
     const th = t.threshold;
     const numFmt = thresholdFormat(th.id);
+    const computed = isComputed(th);
     put({
       row: r,
       col: C.mark,
@@ -284,8 +320,10 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
         {
           declared: [C.declared, declaredFor(report, th.id)],
           value: [C.value, th.value],
-          conclusion: [C.result, CONCLUSIONS[th.status]],
+          // A computed 结论 is a formula of 核定值: the reviewer overrules it in 评审结论, not here.
+          ...(computed ? {} : { conclusion: [C.result, CONCLUSIONS[th.status]] as [number, LayoutScalar] }),
           comment: [C.comment, null],
+          override: [C.override, null],
         },
         [C.id, th.id],
       ),
@@ -294,14 +332,29 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.title, value: th.title, ...BODY, wrap: true });
     put({ row: r, col: C.declared, ...valueCell(t.declared), ...INPUT, ...(numFmt ? { numFmt } : {}) });
     put({ row: r, col: C.value, ...valueCell(t.value), ...INPUT, ...(numFmt ? { numFmt } : {}) });
-    put({ row: r, col: C.result, ...valueCell(t.conclusion), ...INPUT, align: 'center', bold: true });
+    if (computed) {
+      const value = a1(r, C.value);
+      const required = a1(r, C.limit);
+      const also = alsoMetOf(report, th) ? '' : ',FALSE';
+      put({
+        row: r,
+        col: C.result,
+        value: { formula: `IF(ISNUMBER(${value}),IF(AND(${value}>=${required}${also}),"${CONCLUSIONS.pass}","${CONCLUSIONS.fail}"),"${CONCLUSIONS.manual}")`, result: t.derived as string },
+        ...BODY,
+        align: 'center',
+        bold: true,
+      });
+    } else put({ row: r, col: C.result, ...valueCell(t.derived), ...INPUT, align: 'center', bold: true });
+    put({ row: r, col: C.override, ...valueCell(t.override), ...INPUT, align: 'center', bold: true });
     // The requirement in its unit; T2's is written for the reviewer even though it is checked by hand.
     const required = th.id === 'T2' ? '300万元' : th.required;
     put({ row: r, col: C.limit, ...(typeof required === 'string' ? asText(required) : { value: required }), ...BODY, align: 'center', ...requiredFormat(th.id) });
     const notes = [th.note];
     if (edited(inputs, sheet, th.id, 'value')) notes.push(`核定值已由评审修改（系统计算值 ${th.value === null ? '—' : th.value}）`);
-    if (edited(inputs, sheet, th.id, 'conclusion')) notes.push(`结论已由评审修改（系统判定：${CONCLUSIONS[th.status]}）`);
-    else if (th.status === 'manual') notes.push('请核对材料后选择结论');
+    if (t.override !== null) notes.push(`评审结论为「${t.override}」（按核定值判定：${t.derived}）`);
+    else if (!computed && edited(inputs, sheet, th.id, 'conclusion')) notes.push(`结论已由评审修改（系统判定：${CONCLUSIONS[th.status]}）`);
+    else if (!computed) notes.push('请核对材料后选择结论');
+    else notes.push('结论随核定值重算；如需改判，请在“评审结论”列选择');
     const note = notes.join('；');
     put({ row: r, col: C.note, value: note, ...BODY, wrap: true });
     put({ row: r, col: C.comment, ...valueCell(t.comment), ...INPUT, wrap: true });
@@ -381,8 +434,8 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     col: C.result,
     value: {
       formula:
-        `IF(COUNTIF(${conclusionRange},"${CONCLUSIONS.fail}")>0,"${VERDICTS.fail}",` +
-        `IF(COUNTIF(${conclusionRange},"${CONCLUSIONS.pass}")<ROWS(${conclusionRange}),"${VERDICTS.pending}",` +
+        `IF(${countOf(CONCLUSIONS.fail)}>0,"${VERDICTS.fail}",` +
+        `IF(${countOf(CONCLUSIONS.pass)}<ROWS(${conclusionRange}),"${VERDICTS.pending}",` +
         `IF(${a1(TOTAL_ROW, C.result)}>=${passRef},"${VERDICTS.pass}","${VERDICTS.fail}")))`,
       result: s.verdict,
     },
@@ -430,6 +483,7 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
       { min: 10, max: 12 },
       { min: 40, max: 56 },
       { min: 20, max: 24 },
+      { min: 10, max: 10 },
     ],
     (c) => c.row <= 2 || c.row === T_SECTION || c.row === I_SECTION || headingRows.some((h) => h.row === c.row) || (c.row >= META_FIRST && c.row < META_FIRST + metaRows && c.col === C.title) || c.row === VERDICT_ROW,
   );
@@ -451,15 +505,20 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     cells,
     merges,
     dataValidations: [
-      { range: conclusionRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' },
+      { range: overrideRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '如需改判，选择评审结论：符合、不符合或待核；留空则以“结论”为准' },
+      ...s.thresholds
+        .filter((t) => !isComputed(t.threshold))
+        .map((t) => ({ range: a1(T_FIRST + s.thresholds.indexOf(t), C.result), options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' })),
     ],
     conditionalFormats: [
       { type: 'dataBar', range: range(I_FIRST, C.result, I_LAST, C.result), color: COLORS.dataBar },
-      ...colored(conclusionRange, [
-        [CONCLUSIONS.pass, COLORS.okFill, COLORS.okText],
-        [CONCLUSIONS.fail, COLORS.badFill, COLORS.badText],
-        [CONCLUSIONS.manual, COLORS.pendingFill, COLORS.pendingText],
-      ]),
+      ...[conclusionRange, overrideRange].flatMap((rng) =>
+        colored(rng, [
+          [CONCLUSIONS.pass, COLORS.okFill, COLORS.okText],
+          [CONCLUSIONS.fail, COLORS.badFill, COLORS.badText],
+          [CONCLUSIONS.manual, COLORS.pendingFill, COLORS.pendingText],
+        ]),
+      ),
       ...[verdictCells, a1(META_FIRST + 1, C.note)].flatMap((rng) =>
         colored(rng, [
           [VERDICTS.pass, COLORS.okFill, COLORS.okText],

@@ -207,10 +207,13 @@ describe('评分表', () => {
     expect(ws.getCell('C9').value).toBeNull();
     const t4 = markRow(ws, 'T4');
     expect(ws.getCell(t4, SCORING_COLS.value).value).toBe(report.indicators.jjjEnterprises);
-    expect(ws.getCell(t4, SCORING_COLS.result).value).toBe('不符合');
-    expect(ws.getCell(markRow(ws, 'T1'), SCORING_COLS.result).value).toBe('待核');
-    expect(ws.getCell(markRow(ws, 'T8'), SCORING_COLS.result).value).toBe('符合');
-    const validation = ws.getCell(t4, SCORING_COLS.result).dataValidation;
+    // A computed threshold's 结论 follows its 核定值; the reviewer's word goes in 评审结论.
+    expect(formula(ws.getCell(t4, SCORING_COLS.result))).toContain(`E${t4}`);
+    expect(result(ws.getCell(t4, SCORING_COLS.result))).toBe('不符合');
+    expect(result(ws.getCell(markRow(ws, 'T1'), SCORING_COLS.result))).toBe('待核');
+    expect(result(ws.getCell(markRow(ws, 'T8'), SCORING_COLS.result))).toBe('符合');
+    expect(ws.getCell(t4, SCORING_COLS.override).value).toBeNull();
+    const validation = ws.getCell(t4, SCORING_COLS.override).dataValidation;
     expect(validation).toMatchObject({ type: 'list', formulae: ['"符合,不符合,待核"'] });
     const r6 = markRow(ws, '6');
     expect(ws.getCell(r6, SCORING_COLS.value).value).toBe(report.indicators.jjjEnterprises);

@@ -45,21 +45,30 @@ describe('评分表 layout', () => {
     expect(JSON.parse(String(at(scoring, reviewer!.row, 1)?.value))).toEqual({ k: 'reviewer', f: { value: [SCORING_COLS.title, null] }, a: [SCORING_COLS.id, '评审专家'] });
   });
 
-  test('门槛条件: T1–T11, computed ones prefilled, manual ones 待核, every 结论 with a drop-down', () => {
+  test('门槛条件: T1–T11; a computed 结论 is a formula of 核定值 and 要求, a manual one has a drop-down; 评审结论 beside them all', () => {
     const ids = report.thresholds.map((t) => t.id);
     const rows = ids.map((id) => rowOf(scoring, id));
     expect(rows).toEqual(rows.map((_, i) => rows[0] + i));
-    const conclusions = rows.map((r) => at(scoring, r, SCORING_COLS.result)?.value);
+    const shown = (v: unknown) => (v !== null && typeof v === 'object' ? (v as { result: unknown }).result : v);
+    const conclusions = rows.map((r) => shown(at(scoring, r, SCORING_COLS.result)?.value));
     expect(conclusions).toEqual(['待核', '待核', '待核', '符合', '符合', '待核', '待核', '不符合', '符合', '符合', '符合']);
+    // 「不少于100家」: T4's 结论 compares E with G.
+    const t4 = at(scoring, rowOf(scoring, 'T4'), SCORING_COLS.result)?.value as { formula: string };
+    expect(t4.formula).toBe(`IF(ISNUMBER(E${rows[3]}),IF(AND(E${rows[3]}>=G${rows[3]}),"符合","不符合"),"待核")`);
+    expect(at(scoring, rowOf(scoring, 'T1'), SCORING_COLS.result)?.value).toBe('待核');
+    expect(rows.map((r) => at(scoring, r, SCORING_COLS.override)?.value ?? null)).toEqual(rows.map(() => null));
     expect(at(scoring, rowOf(scoring, 'T4'), SCORING_COLS.value)?.value).toBe(240);
     expect(at(scoring, rowOf(scoring, 'T9'), SCORING_COLS.value)).toMatchObject({ value: 0.8528960039849461, numFmt: '0.0%' });
     expect(at(scoring, rowOf(scoring, 'T1'), SCORING_COLS.value)?.value).toBeNull();
     expect(at(scoring, rowOf(scoring, 'T4'), SCORING_COLS.declared)?.value).toBeNull();
     expect(scoring.dataValidations).toContainEqual(
-      expect.objectContaining({ range: `F${rows[0]}:F${rows[10]}`, options: ['符合', '不符合', '待核'] }),
+      expect.objectContaining({ range: `J${rows[0]}:J${rows[10]}`, options: ['符合', '不符合', '待核'] }),
     );
+    // Manual conditions keep their drop-down in 结论; computed ones have none there.
+    expect(scoring.dataValidations.map((v) => v.range)).toEqual(expect.arrayContaining([`F${rows[0]}`, `F${rows[1]}`, `F${rows[2]}`, `F${rows[5]}`, `F${rows[6]}`]));
+    expect(scoring.dataValidations.map((v) => v.range)).not.toContain(`F${rows[3]}`);
     const header = rows[0] - 1;
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => at(scoring, header, c)?.value)).toEqual(['编号', '门槛条件', '申报值', '核定值', '结论', '要求', '说明', '评审意见']);
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => at(scoring, header, c)?.value)).toEqual(['编号', '门槛条件', '申报值', '核定值', '结论', '要求', '说明', '评审意见', '评审结论']);
   });
 
   test('评分指标: 核定值 from the indicators, 得分 and 满分 as formulas reading 评分细则', () => {
@@ -95,7 +104,7 @@ describe('评分表 layout', () => {
     );
     expect(s.total).toBe(expected);
     const verdict = at(scoring, totalRow + 1, SCORING_COLS.result)?.value as { formula: string; result: string };
-    expect(verdict.formula).toContain('COUNTIF(');
+    expect(verdict.formula).toContain('COUNTIFS(');
     expect(verdict.formula).toContain('"不符合"');
     expect(verdict.result).toBe(VERDICTS.fail); // T8 is 不符合
     expect((at(scoring, totalRow, SCORING_COLS.limit)?.value as { result: number }).result).toBe(100);
@@ -110,7 +119,7 @@ describe('评分表 layout', () => {
     );
     expect(scoring.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
     expect(scoring.columns[0]).toMatchObject({ hidden: true });
-    expect(scoring.columns.length).toBe(9);
+    expect(scoring.columns.length).toBe(10);
   });
 });
 
@@ -160,6 +169,31 @@ describe('formulas recompute (HyperFormula over the layouts)', () => {
     expect(e.get('评分表', verdictAt)).toBe('待定');
     e.set('评分表', conclusionAt('T4'), null);
     expect(e.get('评分表', verdictAt)).toBe('待定');
+  });
+
+  test('a computed threshold\'s 结论 follows its 核定值; 评审结论 overrides it for the verdict', () => {
+    const e = setup();
+    const row = rowOf(scoring, 'T4');
+    const required = e.get('评分表', `G${row}`) as number;
+    expect(typeof required).toBe('number');
+    for (const t of report.thresholds) if (t.id !== 'T4') e.set('评分表', `J${rowOf(scoring, t.id)}`, '符合');
+    for (const id of computeScoring(report, DEFAULT_RUBRIC).indicators.map((i) => i.item.id)) e.set('评分表', valueAt(id), 100000);
+    e.set('评分表', valueAt('T4'), required - 1);
+    expect(e.get('评分表', conclusionAt('T4'))).toBe('不符合');
+    expect(e.get('评分表', verdictAt)).toBe('不合格');
+    e.set('评分表', valueAt('T4'), required);
+    expect(e.get('评分表', conclusionAt('T4'))).toBe('符合');
+    expect(e.get('评分表', verdictAt)).toBe('合格');
+    e.set('评分表', valueAt('T4'), '待补充');
+    expect(e.get('评分表', conclusionAt('T4'))).toBe('待核');
+    expect(e.get('评分表', verdictAt)).toBe('待定');
+    // The reviewer's own word wins over the derived one, both ways.
+    e.set('评分表', `J${row}`, '符合');
+    expect(e.get('评分表', verdictAt)).toBe('合格');
+    e.set('评分表', valueAt('T4'), required);
+    e.set('评分表', `J${row}`, '不符合');
+    expect(e.get('评分表', conclusionAt('T4'))).toBe('符合');
+    expect(e.get('评分表', verdictAt)).toBe('不合格');
   });
 
   test('the consequence beside the verdict follows it: 「得分不足80分的，撤销…称号」「得分高于80分的，择优给予服务绩效奖励」', () => {
@@ -229,9 +263,12 @@ describe('carried reviewer edits', () => {
     expect(at(layout, rowOf(layout, 'T1'), SCORING_COLS.comment)?.value).toBe('已核对营业执照');
     expect(at(layout, rowOf(layout, '6'), SCORING_COLS.value)?.value).toBe(500);
     expect(String(at(layout, rowOf(layout, '6'), SCORING_COLS.note)?.value)).toMatch(/系统计算.*240.*核定值已由评审修改/);
-    expect(String(at(layout, rowOf(layout, 'T8'), SCORING_COLS.note)?.value)).toMatch(/结论已由评审修改（系统判定：不符合）/);
+    // T8 is computed: a conclusion carried from an older workbook becomes its 评审结论.
+    expect(String(at(layout, rowOf(layout, 'T8'), SCORING_COLS.note)?.value)).toMatch(/评审结论为「符合」（按核定值判定：不符合）/);
+    expect(at(layout, rowOf(layout, 'T8'), SCORING_COLS.override)?.value).toBe('符合');
     expect(JSON.parse(String(at(layout, rowOf(layout, '6'), 1)?.value)).f.value).toEqual([SCORING_COLS.value, 240]);
-    expect(JSON.parse(String(at(layout, rowOf(layout, 'T8'), 1)?.value)).f.conclusion).toEqual([SCORING_COLS.result, '不符合']);
+    expect(JSON.parse(String(at(layout, rowOf(layout, 'T8'), 1)?.value)).f.override).toEqual([SCORING_COLS.override, null]);
+    expect(JSON.parse(String(at(layout, rowOf(layout, 'T1'), 1)?.value)).f.conclusion).toEqual([SCORING_COLS.result, '待核']);
     expect(at(layout, rowWithText(layout, SCORING_COLS.id, '评审专家'), SCORING_COLS.title)?.value).toBe('张三');
   });
 
