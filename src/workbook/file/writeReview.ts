@@ -9,7 +9,7 @@ import { layoutReviewSheets } from '../layout';
 import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { REVIEW_SHEETS } from '../layout/sheetNames';
-import { formulaString, looksLikeFormula, sheetRef } from '../layout/text';
+import { displayWidth, formulaString, looksLikeFormula, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutScalar, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
@@ -86,6 +86,64 @@ const headerText = (s: string) => s.replace(/&/g, '&&');
 export function pageHeaderFooter(platform: string | null, year: number, sheet: string): Partial<ExcelJS.HeaderFooter> {
   const who = headerText(platform ?? '（未指定平台名称）');
   return { oddHeader: `&C${year} 年度绩效评价审核`, oddFooter: `&L${who} · ${headerText(sheet)}&R第 &P 页 共 &N 页` };
+}
+
+/** Excel's width of a column that sets none. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** A copied column is widened to its longest one-line text, but not past this: the page is fitted to one wide. */
+const MAX_COPIED_WIDTH = 50;
+
+/** What a copied cell shows on one line, for its column's width; null when it wraps or spans columns. */
+function oneLineText(cell: ExcelJS.Cell): string | null {
+  if (cell.type === ExcelJS.ValueType.Merge || cell.isMerged || cell.alignment?.wrapText) return null;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return '0000-00-00';
+  if (typeof v === 'number') return String(Math.round(v * 100) / 100);
+  return cell.text;
+}
+
+/**
+ * Set a copied submission sheet up to print as a page of the review: A4 landscape, one page wide,
+ * its header row repeated on every page, and no column narrower than its one-line text (up to
+ * {@link MAX_COPIED_WIDTH}), so names and credit codes are not cut. A column is only ever widened.
+ *
+ * @param headerRow the attachment table's header row, when the sheet holds one
+ */
+export function printCopiedSheet(ws: ExcelJS.Worksheet, headerRow?: number): void {
+  const need = new Map<number, number>();
+  ws.eachRow((row) =>
+    row.eachCell((cell, c) => {
+      const text = oneLineText(cell);
+      if (text === null) return;
+      const w = Math.min(MAX_COPIED_WIDTH, Math.max(...text.split(/\r?\n/).map(displayWidth)) + 2);
+      if (w > (need.get(c) ?? 0)) need.set(c, w);
+    }),
+  );
+  for (const [c, w] of need) {
+    const col = ws.getColumn(c);
+    if (!col.hidden && w > (col.width ?? DEFAULT_COLUMN_WIDTH)) col.width = w;
+  }
+  let titleRows: string | undefined;
+  if (headerRow !== undefined && headerRow >= 1) {
+    // A header merged down over several rows repeats whole.
+    let last = headerRow;
+    for (const m of ws.model.merges ?? []) {
+      const match = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(m);
+      if (match && Number(match[1]) === headerRow) last = Math.max(last, Number(match[2]));
+    }
+    titleRows = `${headerRow}:${last}`;
+  }
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
 }
 
 export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
@@ -263,7 +321,9 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
   // The copies print as the review's pages too, naming the file they came from.
   for (const c of copied) {
     const ws = wb.getWorksheet(c.name);
-    if (ws) ws.headerFooter = pageHeaderFooter(report.platform.name, report.year, `材料：${c.file} » ${c.sheet}`);
+    if (!ws) continue;
+    ws.headerFooter = pageHeaderFooter(report.platform.name, report.year, `材料：${c.file} » ${c.sheet}`);
+    printCopiedSheet(ws, report.tables.find((t) => t.file === c.file && t.sheet === c.sheet)?.headerRow);
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 

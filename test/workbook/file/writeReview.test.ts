@@ -165,7 +165,8 @@ describe('sheets', () => {
       const src = sheet(await load(files[file]), from);
       const dst = sheet(wb, to);
       expect(dst.model.merges.sort()).toEqual(src.model.merges.sort());
-      for (let c = 1; c <= src.columnCount; c++) expect(dst.getColumn(c).width).toBe(src.getColumn(c).width);
+      // Widths are kept, or widened to show a cell's one-line text (see the print test below).
+      for (let c = 1; c <= src.columnCount; c++) expect(dst.getColumn(c).width ?? 8.43).toBeGreaterThanOrEqual(src.getColumn(c).width ?? 8.43);
       src.eachRow({ includeEmpty: true }, (row, r) => {
         expect(dst.getRow(r).height).toBe(row.height);
         row.eachCell({ includeEmpty: true }, (cell, c) => {
@@ -185,6 +186,28 @@ describe('sheets', () => {
     }
     expect(sheet(wb, '4-2-1-3 名单').getCell('I2').value).toBe(378.595);
     expect(sheet(wb, '4-2-1-3 名单').getCell('F2').value).toEqual(new Date(Date.UTC(2024, 0, 10)));
+  });
+
+  test('copied sheets print A4 landscape, one page wide, header row repeated, names not cut', async () => {
+    for (const name of ['4-2-1-2 名单', '4-2-1-3 名单', 'Sheet1', '人员']) {
+      expect(sheet(wb, name).pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    // 名单 has its title on row 1 and headers on row 2; 订单 starts with its headers.
+    expect(sheet(wb, '4-2-1-2 名单').pageSetup.printTitlesRow).toBe('2:2');
+    expect(sheet(wb, '4-2-1-3 名单').pageSetup.printTitlesRow).toBe('1:1');
+    const tableRow = (n: string) => report.tables.find((t) => t.file === n)?.headerRow;
+    expect(tableRow('名单.xlsx')).toBe(2);
+    // The source's set widths stay when wide enough: 名单's 42-wide name column is not touched.
+    expect(sheet(wb, '4-2-1-2 名单').getColumn(2).width).toBe(42);
+    // 订单's contract column had Excel's default width, too narrow for its heading (26 wide).
+    const orders = sheet(wb, '4-2-1-3 名单');
+    const src = sheet(await load(files['订单.xlsx']), '名单');
+    expect(src.getCell('G1').value).toBe('合同号/订单号/银行回单号等');
+    expect(src.getColumn(7).width ?? 8.43).toBeLessThan(26);
+    expect(orders.getColumn(7).width).toBeGreaterThanOrEqual(26);
+    expect(orders.getColumn(2).width).toBe(36);
+    // The merged title on 名单 does not widen column A to its 30-odd characters.
+    expect(sheet(wb, '4-2-1-2 名单').getColumn(1).width).toBeLessThan(20);
   });
 
   test('every review sheet is set up for A4 landscape, one page wide', () => {
