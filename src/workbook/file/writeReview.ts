@@ -285,7 +285,7 @@ export async function readReviewerInputs(previous: Uint8Array): Promise<Reviewer
     throw new WorkbookReadError('审核工作簿', `无法读取已有的审核工作簿：${err instanceof Error ? err.message : String(err)}`);
   }
   const sheets: Record<string, ValueGrid> = {};
-  for (const name of [REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.sample]) {
+  for (const name of [REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.findings, REVIEW_SHEETS.sample]) {
     const ws = wb.getWorksheet(name);
     if (ws) sheets[name] = sheetGrid(ws);
   }

@@ -46,7 +46,7 @@ export {
   type ScoredIndicator,
   type ScoredThreshold,
 } from './scoringSheet';
-export { FINDINGS_COLS, checkInfo, layoutFindingsSheet, sortFindingsForSheet } from './findingsSheet';
+export { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, checkInfo, layoutFindingsSheet, sortFindingsForSheet } from './findingsSheet';
 export { CHECK_RESULTS, SAMPLE_COLS, layoutSampleSheet, sampleKey, type SampleContext } from './sampleSheet';
 
 /**
@@ -65,7 +65,7 @@ export function layoutReviewSheets(options: {
   return [
     layoutScoringSheet(report, rubric, { inputs }),
     layoutRubricSheet(rubric, report.platform.category, inputs),
-    layoutFindingsSheet(report, copied),
+    layoutFindingsSheet(report, copied, inputs),
     layoutSampleSheet(report, { copied, inputs }),
   ];
 }

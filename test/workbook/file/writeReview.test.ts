@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
 import { reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
-import { DEFAULT_RUBRIC, REVIEW_SHEETS, SCORING_COLS, computeScoring, loadRubric } from '../../../src/workbook/layout';
+import { DEFAULT_RUBRIC, FINDINGS_COLS, REVIEW_SHEETS, SCORING_COLS, computeScoring, loadRubric } from '../../../src/workbook/layout';
 import { HEADERS, reviewFiles, staffSheet, table, xlsx } from '../../helpers/submission';
 import { engine, worksheetToSheet } from '../layout/fixtures';
 
@@ -319,13 +319,13 @@ describe('问题清单', () => {
   test('one row per finding, sorted, with links into the copied sheets', () => {
     const ws = sheet(wb, '问题清单');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.autoFilter).toBe(`A2:H${2 + report.findings.length}`);
+    expect(ws.autoFilter).toBe(`A2:K${2 + report.findings.length}`);
     const severities: string[] = [];
     const names = new Set(wb.worksheets.map((w) => w.name));
     let links = 0;
     for (let r = 3; r < 3 + report.findings.length; r++) {
-      severities.push(String(ws.getCell(r, 2).value));
-      const f = formula(ws.getCell(r, 7));
+      severities.push(String(ws.getCell(r, FINDINGS_COLS.severity).value));
+      const f = formula(ws.getCell(r, FINDINGS_COLS.cell));
       if (f) {
         const m = /^HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)","([A-Z]+\d+|第\d+行)"\)$/.exec(f);
         expect(m).not.toBeNull();
@@ -340,15 +340,15 @@ describe('问题清单', () => {
     const dup = report.findings.find((f) => f.check === 'duplicate-enterprise' && f.file === '名单.xlsx')!;
     let dupRow = 0;
     ws.eachRow((row, r) => {
-      if (formula(row.getCell(7)) === `HYPERLINK("#'4-2-1-2 名单'!${dup.cell}","${dup.cell}")`) dupRow = r;
+      if (formula(row.getCell(FINDINGS_COLS.cell)) === `HYPERLINK("#'4-2-1-2 名单'!${dup.cell}","${dup.cell}")`) dupRow = r;
     });
     expect(dupRow).toBeGreaterThan(2);
-    expect(String(ws.getCell(dupRow, 3).value)).toMatch(/（duplicate-enterprise）$/);
-    expect(ws.getCell(dupRow, 6).value).toBe('名单（本工作簿中为「4-2-1-2 名单」）');
+    expect(String(ws.getCell(dupRow, FINDINGS_COLS.check).value)).toMatch(/（duplicate-enterprise）$/);
+    expect(ws.getCell(dupRow, FINDINGS_COLS.sheet).value).toBe('名单（本工作簿中为「4-2-1-2 名单」）');
     // The unreadable file is listed without a link.
-    const broken = [...Array(report.findings.length).keys()].map((i) => i + 3).find((r) => ws.getCell(r, 5).value === '坏.xlsx');
+    const broken = [...Array(report.findings.length).keys()].map((i) => i + 3).find((r) => ws.getCell(r, FINDINGS_COLS.file).value === '坏.xlsx');
     expect(broken).toBeDefined();
-    expect(formula(ws.getCell(broken!, 7))).toBeUndefined();
+    expect(formula(ws.getCell(broken!, FINDINGS_COLS.cell))).toBeUndefined();
   });
 });
 
@@ -404,6 +404,7 @@ describe('formula injection', () => {
 
 describe('re-running keeps the reviewer’s work', () => {
   let edited: Uint8Array;
+  let findingMark: string;
   let report2: ReviewReport;
   let wb2: ExcelJS.Workbook;
 
@@ -425,6 +426,10 @@ describe('re-running keeps the reviewer’s work', () => {
     sm.getCell(r, 8).value = '已核验';
     sm.getCell(r, 9).value = '缺失';
     sm.getCell(r, 10).value = '发票待补';
+    const fl = sheet(ed, '问题清单');
+    findingMark = String(fl.getCell(3, FINDINGS_COLS.mark).value);
+    fl.getCell(3, FINDINGS_COLS.disposition).value = '属实';
+    fl.getCell(3, FINDINGS_COLS.remark).value = '已与平台核实';
     edited = new Uint8Array(await ed.xlsx.writeBuffer());
     // The platform resubmits: more enterprises, doubled amounts.
     const files2 = await submission('second');
@@ -444,6 +449,25 @@ describe('re-running keeps the reviewer’s work', () => {
     });
     expect(inputs['评分细则']).toEqual({ '7': { max: 12 } });
     expect(inputs['抽查样本']).toEqual({ 'e:+1': { contract: '已核验', invoice: '缺失', note: '发票待补' } });
+    const key = (JSON.parse(findingMark) as { k: string }).k;
+    expect(inputs['问题清单']).toEqual({ [key]: { disposition: '属实', remark: '已与平台核实' } });
+  });
+
+  test('处理意见 and 备注 on 问题清单 come back on the same finding', () => {
+    const fl = sheet(wb2, '问题清单');
+    const identity = (mark: unknown) => {
+      const k = JSON.parse((JSON.parse(String(mark)) as { k: string }).k.slice(2)) as { id: unknown; n: number };
+      return JSON.stringify([k.id, k.n]);
+    };
+    const want = identity(findingMark);
+    const rows: number[] = [];
+    fl.eachRow((row, r) => {
+      const m = row.getCell(FINDINGS_COLS.mark).value;
+      if (r > 2 && typeof m === 'string' && m.startsWith('{') && identity(m) === want) rows.push(r);
+    });
+    expect(rows).toHaveLength(1);
+    expect([fl.getCell(rows[0], FINDINGS_COLS.disposition).value, fl.getCell(rows[0], FINDINGS_COLS.remark).value]).toEqual(['属实', '已与平台核实']);
+    expect(fl.getCell(rows[0], FINDINGS_COLS.disposition).dataValidation).toMatchObject({ type: 'list', formulae: ['"属实,不属实,已说明,待核"'] });
   });
 
   test('edits survive; generated content is refreshed', () => {
@@ -474,7 +498,7 @@ describe('re-running keeps the reviewer’s work', () => {
     // Another enterprise has no carried results.
     expect(sm.getCell(markRow(sm, 'e:北京测试1科技有限公司'), 8).value).toBeNull();
     // 问题清单 is regenerated from the new report.
-    expect(sheet(wb2, '问题清单').autoFilter).toBe(`A2:H${2 + report2.findings.length}`);
+    expect(sheet(wb2, '问题清单').autoFilter).toBe(`A2:K${2 + report2.findings.length}`);
   });
 
   test('the cached results use the edits, and HyperFormula agrees', () => {
