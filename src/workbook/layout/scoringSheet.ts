@@ -244,7 +244,7 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   put({
     row: 2,
     col: C.id,
-    value: '黄色单元格由评审专家填写或修改（核定值、结论、评审意见）；修改后得分、总分和评价结论自动重算。评分规则见“评分细则”表，问题明细见“问题清单”表。',
+    value: '黄色单元格由评审专家填写或修改（核定值、评审结论、评审意见，需人工核对的门槛条件选择结论）；修改后结论、得分、总分和评价结论自动重算。评分规则见“评分细则”表，问题明细见“问题清单”表。',
     color: COLORS.muted,
     wrap: true,
   });
@@ -504,6 +504,8 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     rowHeights: mergeHeights(heights),
     cells,
     merges,
+    // The title and the instructions stay in view while scrolling.
+    freeze: { row: 2, col: 0 },
     dataValidations: [
       { range: overrideRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '如需改判，选择评审结论：符合、不符合或待核；留空则以“结论”为准' },
       ...s.thresholds

@@ -120,6 +120,7 @@ describe('评分表 layout', () => {
     expect(scoring.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
     expect(scoring.columns[0]).toMatchObject({ hidden: true });
     expect(scoring.columns.length).toBe(10);
+    expect(scoring.freeze).toEqual({ row: 2, col: 0 });
   });
 });
 
