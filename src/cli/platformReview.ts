@@ -15,7 +15,7 @@ import { listSubmissionFiles } from '../workbook/file/submissionFiles';
 import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
 import { writeFileAtomic } from './atomicWrite';
-import { resolvePlatform } from './platform';
+import { resolvePlatform } from '../domain/platform';
 
 export interface PlatformJob {
   folder: string;

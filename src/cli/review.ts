@@ -12,7 +12,7 @@ import { REVIEW_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetN
 import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
-import { resolvePlatform } from './platform';
+import { resolvePlatform } from '../domain/platform';
 import { jsonChunks } from './reportJson';
 import { formatSummary } from './summary';
 

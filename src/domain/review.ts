@@ -5,6 +5,7 @@
 import { CHECKS } from './checks';
 import { runChecks } from './checks/check';
 import { compareDeclared, readDeclaredSheet, type DeclaredFigures } from './declared';
+import { resolvePlatform } from './platform';
 import type { SheetGrid } from './grid';
 import { computeIndicators } from './indicators';
 import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
@@ -109,9 +110,18 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
   const thresholds = evaluateThresholds(indicators, { manufacturing: options.manufacturing, declaredFreeShare: declared?.values['二.8']?.value ?? null });
   const sampleOptions: SampleOptions = { by: 'enterprise', size: 100, random: 0, seed: 1, ...input.sample };
   const { sample, pool } = chooseSample(submission, sampleOptions);
+  // What the caller left blank comes from the roster or the 申报数据 sheet, as the CLI resolves it,
+  // so the page's workbook names the same 运营单位 and 所属区 as `--out`.
+  const resolved = resolvePlatform({ category: input.platform.category, platformName: input.platform.name, declared: declared?.texts });
+  const platform = {
+    ...input.platform,
+    name: input.platform.name ?? resolved.name,
+    unit: input.platform.unit ?? resolved.unit,
+    district: input.platform.district ?? resolved.district,
+  };
   return {
     schemaVersion: 1,
-    platform: input.platform,
+    platform,
     year: options.year,
     tables: recognized.tables.map((t) => ({ kind: t.kind, file: t.file, sheet: t.sheet, headerRow: t.headerRow, dataRows: t.rows.length })),
     indicators,

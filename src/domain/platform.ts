@@ -1,9 +1,10 @@
 /**
  * Which platform a submission is, and in which category it is reviewed: from the command line,
- * the 附件4-1 roster (by platform name, unit name or folder name), or the 申报数据 sheet.
+ * the 附件4-1 roster (by platform name, unit name or folder name), or the 申报数据 sheet. Pure: the CLI,
+ * the batch and reviewSubmission (for the pages) share it.
  */
-import { declaredCategory as readDeclaredCategory, type DeclaredFigures } from '../domain/declared';
-import { findPlatform, isCategory, type RosterEntry } from '../domain/roster';
+import { declaredCategory as readDeclaredCategory, type DeclaredFigures } from './declared';
+import { findPlatform, isCategory, type RosterEntry } from './roster';
 
 export interface ResolvedPlatform {
   name: string | null;
