@@ -73,6 +73,22 @@ export function columnNumber(ref: string): number {
 }
 
 /**
+ * An A1 range's corners (`$` allowed, corners in any order); a single cell is a 1×1 range; null when not a range.
+ *
+ * @example
+ * parseRange('B3:A1') // { top: 1, left: 1, bottom: 3, right: 2 }
+ */
+export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/**
  * The A1 address of a 1-based row and column.
  *
  * @example

@@ -4,6 +4,7 @@
  * review workbook, what the reviewer typed there is carried over; generated content is replaced.
  */
 import ExcelJS from 'exceljs';
+import { parseRange } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { layoutReviewSheets } from '../layout';
 import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
@@ -130,8 +131,8 @@ export function printCopiedSheet(ws: ExcelJS.Worksheet, headerRow?: number): voi
     // A header merged down over several rows repeats whole.
     let last = headerRow;
     for (const m of ws.model.merges ?? []) {
-      const match = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(m);
-      if (match && Number(match[1]) === headerRow) last = Math.max(last, Number(match[2]));
+      const corners = parseRange(m);
+      if (corners?.top === headerRow) last = Math.max(last, corners.bottom);
     }
     titleRows = `${headerRow}:${last}`;
   }

@@ -55,6 +55,11 @@ export function checkInfo(id: string): { title: string; clause: string } {
   return meta ? { title: meta.title, clause: meta.clause } : { title: id, clause: '' };
 }
 
+/** How the 问题清单 names a check: its title, then its id (`重复企业（duplicate-enterprise）`). */
+function checkLabel(id: string): string {
+  return `${checkInfo(id).title}（${id}）`;
+}
+
 /**
  * Findings in reading order: severity, then the copied sheets' order (file-level findings first), then row.
  */
@@ -124,7 +129,7 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
   current.forEach(({ finding: f, key }, i) => {
     const r = HEADER_ROW + 1 + i;
     const info = checkInfo(f.check);
-    const checkText = `${info.title}（${f.check}）`;
+    const checkText = checkLabel(f.check);
     const target = f.file !== null && f.sheet !== null ? copied.find((c) => c.file === f.file && c.sheet === f.sheet) : undefined;
     put({ row: r, col: C.no, value: i + 1, ...BODY, align: 'center' });
     put({ row: r, col: C.severity, value: SEVERITY_LABEL[f.severity], ...BODY, align: 'center' });
@@ -157,7 +162,7 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
     const r = HEADER_ROW + 1 + findings.length + i;
     const [check, file, sheet, where] = key.id;
     const info = checkInfo(String(check));
-    const checkText = `${info.title}（${String(check)}）`;
+    const checkText = checkLabel(String(check));
     put({ row: r, col: C.no, value: GONE_MARK, ...GREY, align: 'center', wrap: true });
     put({ row: r, col: C.severity, value: SEVERITY_LABEL[key.s], ...GREY, align: 'center' });
     put({ row: r, col: C.check, value: checkText, ...GREY, wrap: true });

@@ -508,9 +508,9 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     freeze: { row: 2, col: 0 },
     dataValidations: [
       { range: overrideRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '如需改判，选择评审结论：符合、不符合或待核；留空则以“结论”为准' },
-      ...s.thresholds
-        .filter((t) => !isComputed(t.threshold))
-        .map((t) => ({ range: a1(T_FIRST + s.thresholds.indexOf(t), C.result), options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' })),
+      ...s.thresholds.flatMap((t, i) =>
+        isComputed(t.threshold) ? [] : [{ range: a1(T_FIRST + i, C.result), options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' }],
+      ),
     ],
     conditionalFormats: [
       { type: 'dataBar', range: range(I_FIRST, C.result, I_LAST, C.result), color: COLORS.dataBar },

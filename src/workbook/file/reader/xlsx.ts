@@ -8,7 +8,7 @@
  * result, and numbers in a date format as dates (1900 or 1904 system).
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
-import { columnNumber } from '../../../domain/grid';
+import { columnNumber, parseRange } from '../../../domain/grid';
 import { GridBuilder, MAX_COLUMNS, MAX_ROWS, SheetBoundsError } from './gridBuilder';
 import { builtInFormat, isDateFormat, isDateSerial, serialToDate } from './numberFormats';
 import { attribute, parsePart, type Attributes } from './xml';
@@ -170,17 +170,6 @@ function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): st
     },
   });
   return strings;
-}
-
-/** `A1:C3` → its corners; null when not a range. */
-function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
 /** The row number in a cell reference (`B12` → 12), 0 without one. */
