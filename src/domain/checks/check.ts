@@ -77,6 +77,11 @@ export function filingPlace(submission: Submission): Location {
   return declared.source.sheet ? { file: declared.source.file, sheet: declared.source.sheet } : { file: declared.source.file };
 }
 
+/** A figure in a message: at most two decimals, no trailing zeros (`12.5`, `3`). */
+export function formatFigure(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
+
 /** The table's name and the row, as reviewers cite it: «附表4-2-1-2 第12行». */
 export function where(table: RecognizedTable, row: TableRow): string {
   return `${table.spec.name} 第${row.row}行`;

@@ -1,7 +1,5 @@
 import type { CellRef } from '../grid';
-import { filingPlace, type Check, type Location } from './check';
-
-const fmt = (n: number) => String(Number(n.toFixed(2)));
+import { filingPlace, formatFigure as fmt, type Check, type Location } from './check';
 
 /** Declared figures (附件4-2) that contradict one another. */
 const check: Check = {

@@ -1,9 +1,5 @@
 import { compareDeclared } from '../declared';
-import type { Check } from './check';
-
-function fmt(n: number): string {
-  return String(Number(n.toFixed(2)));
-}
+import { formatFigure as fmt, type Check } from './check';
 
 /** A declared figure (附件4-2) that the tables do not bear out, beyond the item's tolerance. */
 const check: Check = {
