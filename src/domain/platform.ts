@@ -26,8 +26,9 @@ export function resolvePlatform(given: {
   defaultCategory?: string | null;
 }): ResolvedPlatform {
   const texts = given.declared ?? {};
+  const named = given.platformName ? findPlatform(given.platformName) : undefined;
   const roster =
-    (given.platformName ? findPlatform(given.platformName) : undefined) ??
+    named ??
     (given.folderName ? findPlatform(given.folderName) : undefined) ??
     (texts['一.2'] ? findPlatform(texts['一.2']) : undefined) ??
     (texts['一.1'] ? findPlatform(texts['一.1']) : undefined);
@@ -36,7 +37,7 @@ export function resolvePlatform(given: {
     given.category ?? roster?.category ?? (declaredCategory && isCategory(declaredCategory) ? declaredCategory : null) ?? given.defaultCategory ?? null;
   return {
     // The roster's spelling wins when it is the platform the user named.
-    name: given.platformName?.trim() ? (findPlatform(given.platformName) ? roster!.platform : given.platformName.trim()) : (roster?.platform ?? texts['一.2'] ?? null),
+    name: given.platformName?.trim() ? (named?.platform ?? given.platformName.trim()) : (roster?.platform ?? texts['一.2'] ?? null),
     unit: roster?.unit ?? texts['一.1'] ?? null,
     district: roster?.district ?? texts['一.3'] ?? null,
     category,
