@@ -33,8 +33,11 @@ export const ACTIVITY_TOPIC_WORDS: Readonly<Record<string, readonly string[]>> =
  * fitsCategoryTopic('融资促进', '财税实务培训') // false
  */
 export function fitsCategoryTopic(category: string, activity: string): boolean {
-  const words = ACTIVITY_TOPIC_WORDS[category];
+  const words = FOLDED_TOPIC_WORDS.get(category);
   if (!words) return true;
   const name = activity.normalize('NFKC').toUpperCase();
-  return words.some((w) => name.includes(w.toUpperCase()));
+  return words.some((w) => name.includes(w));
 }
+
+/** The topic words upper-cased once, not per activity row. */
+const FOLDED_TOPIC_WORDS = new Map(Object.entries(ACTIVITY_TOPIC_WORDS).map(([category, words]) => [category, words.map((w) => w.toUpperCase())]));
