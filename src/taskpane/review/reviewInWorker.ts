@@ -8,7 +8,7 @@
  */
 import type { ReviewReport } from '../../domain/report';
 import type { ReviewInput, SubmittedFile } from '../../domain/review';
-import type { PickedFile } from './ports';
+import { messageOf, type PickedFile } from './ports';
 
 /** What the review needs besides the files. */
 export type ReviewOptions = Omit<ReviewInput, 'files'>;
@@ -33,13 +33,13 @@ export async function handleReviewRequest(request: ReviewRequest, post: (respons
       try {
         files.push({ file: f.name, grids: await readWorkbook(f.bytes, f.name) });
       } catch (error) {
-        files.push({ file: f.name, error: error instanceof Error ? error.message : String(error) });
+        files.push({ file: f.name, error: messageOf(error) });
       }
     }
     post({ id: request.id, stage: 'check' });
     post({ id: request.id, report: reviewSubmission({ ...request.options, files }) });
   } catch (error) {
-    post({ id: request.id, error: `审核未完成：${error instanceof Error ? error.message : String(error)}` });
+    post({ id: request.id, error: `审核未完成：${messageOf(error)}` });
   }
 }
 
