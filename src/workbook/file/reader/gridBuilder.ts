@@ -101,9 +101,18 @@ export class GridBuilder {
     this.endRow();
     if (merges.length === 0) return;
     this.sortRows();
+    const rows = this.rows;
     for (const m of merges) {
-      for (const r of this.rows) {
-        if (r.row < m.top || r.row > m.bottom) continue;
+      // Rows are sorted: start at the merge's top row, stop past its bottom (not every row per merge).
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rows[mid].row < m.top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < rows.length && rows[i].row <= m.bottom; i++) {
+        const r = rows[i];
         for (const c of r.columns) {
           if (c < m.left || c > m.right || (r.row === m.top && c === m.left)) continue;
           r.values[c - 1] = null;
