@@ -10,8 +10,8 @@ import { layoutReviewSheets } from '../layout';
 import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { REVIEW_SHEETS } from '../layout/sheetNames';
-import { displayWidth, formulaString, looksLikeFormula, sheetRef } from '../layout/text';
-import type { LayoutCell, LayoutScalar, SheetLayout } from '../layout/types';
+import { MIN_PRINT_SCALE, displayWidth, formulaString, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
+import type { LayoutCell, LayoutColumn, LayoutScalar, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
 import { safeValue } from './safeText';
@@ -83,11 +83,20 @@ function cellValue(c: LayoutCell): ExcelJS.CellValue {
 /** Header and footer codes take `&` as their escape: a name holding one is written `&&`. */
 const headerText = (s: string) => s.replace(/&/g, '&&');
 
-/** The printed page's header (the review year) and footer (platform · sheet · page N of M). */
-export function pageHeaderFooter(platform: string | null, year: number, sheet: string): Partial<ExcelJS.HeaderFooter> {
-  const who = headerText(platform ?? '（未指定平台名称）');
-  return { oddHeader: `&C${year} 年度绩效评价审核`, oddFooter: `&L${who} · ${headerText(sheet)}&R第 &P 页 共 &N 页` };
+/** The current font, regular: `&"-,Regular"`. */
+const FONT = '&"-,Regular"';
+
+/** The printed page's header and footer codes: 11 pt (`&11`), scaling with the page like the cells' text. */
+export function headerFooterCodes(header: string | undefined, footer: string | undefined): Partial<ExcelJS.HeaderFooter> {
+  return {
+    // The font code after the size ends it, so a text starting with digits (the year) stays text.
+    ...(header ? { oddHeader: `&C&11${FONT}${headerText(header)}` } : {}),
+    oddFooter: `${footer ? `&L&11${FONT}${headerText(footer)}` : ''}&R&11${FONT}第 &P 页 共 &N 页`,
+  };
 }
+
+/** The writers' page margins in inches: 0.5 in at the sides, as `PRINTABLE_WIDTH` assumes. */
+const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 /** Excel's width of a column that sets none. */
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -106,8 +115,9 @@ function oneLineText(cell: ExcelJS.Cell): string | null {
 }
 
 /**
- * Set a copied submission sheet up to print as a page of the review: A4 landscape, one page wide,
- * its header row repeated on every page, and no column narrower than its one-line text (up to
+ * Set a copied submission sheet up to print as a page of the review: A4 landscape, one page wide
+ * where that keeps its text legible (else over pages across at the smallest legible scale), its
+ * header row repeated on every page, and no column narrower than its one-line text (up to
  * {@link MAX_COPIED_WIDTH}), so names and credit codes are not cut. A column is only ever widened.
  *
  * @param headerRow the attachment table's header row, when the sheet holds one
@@ -136,13 +146,21 @@ export function printCopiedSheet(ws: ExcelJS.Worksheet, headerRow?: number): voi
     }
     titleRows = `${headerRow}:${last}`;
   }
+  const columns: LayoutColumn[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const col = ws.getColumn(c);
+    columns.push({ width: col.width ?? DEFAULT_COLUMN_WIDTH, hidden: col.hidden });
+  }
+  const scale = printScale(columns);
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: 'landscape',
     paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale,
+    // A table too wide for one legible page prints each band of rows across its pages in turn.
+    pageOrder: scale === MIN_PRINT_SCALE ? 'overThenDown' : 'downThenOver',
+    margins: MARGINS,
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
 }
@@ -223,18 +241,23 @@ export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): vo
       });
     }
   }
+  const { print } = layout;
   ws.pageSetup = {
     ...ws.pageSetup,
-    orientation: layout.print.orientation,
+    orientation: print.orientation,
     paperSize: 9, // A4
-    fitToPage: true,
-    fitToWidth: layout.print.fitToWidth,
-    fitToHeight: 0,
+    // A fixed scale, not "fit to one page wide": fitting would shrink a wide sheet's text below 8 pt.
+    fitToPage: false,
+    scale: print.scale,
+    pageOrder: 'overThenDown',
     horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
+    margins: MARGINS,
+    ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
   };
-  ws.headerFooter = { oddFooter: `&L${layout.name}&R第 &P 页，共 &N 页` };
+  // ExcelJS breaks the page after the row it is given.
+  for (const r of print.breaksBefore ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
+  ws.headerFooter = headerFooterCodes(print.header, print.footer ?? layout.name);
   if (layout.tabColor) ws.properties.tabColor = { argb: layout.tabColor };
 }
 
@@ -315,15 +338,13 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
   const copied = copySheets(wb, opened, kindOf, reviewNames);
 
   const layouts = layoutReviewSheets({ report, rubric, copied, inputs });
-  layouts.forEach((layout, i) => {
-    writeSheetLayout(reviewSheets[i], layout);
-    reviewSheets[i].headerFooter = pageHeaderFooter(report.platform.name, report.year, layout.name);
-  });
+  layouts.forEach((layout, i) => writeSheetLayout(reviewSheets[i], layout));
   // The copies print as the review's pages too, naming the file they came from.
   for (const c of copied) {
     const ws = wb.getWorksheet(c.name);
     if (!ws) continue;
-    ws.headerFooter = pageHeaderFooter(report.platform.name, report.year, `材料：${c.file} » ${c.sheet}`);
+    const titles = pageTitles(report.platform.name, report.year, `材料：${c.file} » ${c.sheet}`);
+    ws.headerFooter = headerFooterCodes(titles.header, titles.footer);
     printCopiedSheet(ws, report.tables.find((t) => t.file === c.file && t.sheet === c.sheet)?.headerRow);
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

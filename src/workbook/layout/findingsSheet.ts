@@ -7,7 +7,7 @@ import { sortFindingsBy } from '../../domain/review';
 import { SEVERITY_LABEL, type Finding, type ReviewReport } from '../../domain/report';
 import { REVIEW_SHEETS } from './sheetNames';
 import { rowMark, type ReviewerInputs } from './inputs';
-import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedRowHeights } from './text';
+import { BODY, COLORS, HEADER, INPUT, asText, fitColumns, printA4Landscape, range, wrappedRowHeights } from './text';
 import type { CopiedSheet, LayoutCell, LayoutScalar, SheetLayout } from './types';
 
 /** Columns of the 问题清单: a hidden mark, the finding, then the reviewer's 处理意见 and 备注. */
@@ -184,14 +184,15 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
       { min: 3, max: 3, hidden: true },
       { min: 6, max: 6 },
       { min: 10, max: 10 },
-      { min: 16, max: 30 },
-      { min: 16, max: 28 },
-      { min: 14, max: 30 },
-      { min: 10, max: 24 },
-      { min: 9, max: 12 },
-      { min: 40, max: 70 },
+      // The text columns wrap; these widths keep the sheet one page wide at a legible scale.
+      { min: 14, max: 18 },
+      { min: 14, max: 18 },
+      { min: 14, max: 18 },
+      { min: 10, max: 12 },
+      { min: 9, max: 10 },
+      { min: 36, max: 44 },
       { min: 10, max: 10 },
-      { min: 16, max: 30 },
+      { min: 14, max: 14 },
     ],
     (c) => c.row === 1 || c.col === C.mark,
   );
@@ -211,7 +212,7 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
       { type: 'equals', range: range(HEADER_ROW + 1, C.severity, lastRow, C.severity), value: SEVERITY_LABEL.error, fill: COLORS.badFill, color: COLORS.badText },
       { type: 'equals', range: range(HEADER_ROW + 1, C.severity, lastRow, C.severity), value: SEVERITY_LABEL.warning, fill: COLORS.pendingFill, color: COLORS.pendingText },
     ],
-    print: { ...PRINT_A4_LANDSCAPE, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    print: printA4Landscape(columns, { titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
     tabColor: 'FFC00000',
   };
 }

@@ -9,10 +9,11 @@ import type { Rubric } from './rubric';
 import { layoutRubricSheet } from './rubricSheet';
 import { layoutSampleSheet } from './sampleSheet';
 import { layoutScoringSheet } from './scoringSheet';
+import { pageTitles } from './text';
 import type { CopiedSheet, SheetLayout } from './types';
 
 export * from './types';
-export { asText, looksLikeFormula, displayWidth, sheetRef, formulaString, COLORS } from './text';
+export { asText, looksLikeFormula, displayWidth, sheetRef, formulaString, pageTitles, printScale, MIN_PRINT_SCALE, COLORS } from './text';
 export { REVIEW_SHEETS, MAX_SHEET_NAME, sanitizeSheetName, uniqueSheetNames, copiedSheetName } from './sheetNames';
 export {
   DEFAULT_RUBRIC,
@@ -62,10 +63,11 @@ export function layoutReviewSheets(options: {
   inputs?: ReviewerInputs;
 }): SheetLayout[] {
   const { report, rubric, copied = [], inputs } = options;
-  return [
+  const sheets = [
     layoutScoringSheet(report, rubric, { inputs }),
     layoutRubricSheet(rubric, report.platform.category, inputs),
     layoutFindingsSheet(report, copied, inputs),
     layoutSampleSheet(report, { copied, inputs }),
   ];
+  return sheets.map((s) => ({ ...s, print: { ...s.print, ...pageTitles(report.platform.name, report.year, s.name) } }));
 }

@@ -4,7 +4,7 @@
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
 import { INDICATOR_LABELS, RULE_LABELS, rubricItems, rubricRow, type Rubric, type RubricCategory, type RubricItem, type RubricRow } from './rubric';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, a1, fitColumns, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, columnLetter, firstPageColumns, fitColumns, printScale, range, wrappedHeight } from './text';
 import type { LayoutCell, LayoutScalar, SheetLayout } from './types';
 
 /** Fixed columns of the 评分细则 table; step columns follow `full`. */
@@ -233,10 +233,14 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
     return { min: 9, max: 12 };
   });
   const columns = fitColumns(cells, limits, (c) => c.row < plan.headerRow || plan.headings.some((h) => h.row === c.row));
-  const spanWidth = columns.slice(1).reduce((s, c) => s + c.width, 0);
+  // Too wide for one page at a legible size: it prints over pages across, 编号 and 指标名称
+  // repeated on each, and the notices are merged only across the first page's columns.
+  const scale = printScale(columns);
+  const pageLast = Math.max(RUBRIC_COLS.type, Math.min(last, firstPageColumns(columns, scale)));
+  const spanWidth = columns.slice(1, pageLast).reduce((s, c) => s + c.width, 0);
   const itemHeights = plan.rows
     .map((r) => ({ row: r.row, height: wrappedHeight(r.item.title, columns[RUBRIC_COLS.title - 1].width) }))
-    .filter((h) => h.height > 15);
+    .filter((h) => h.height > LINE_HEIGHT);
 
   return {
     name: plan.sheet,
@@ -248,12 +252,12 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
     ],
     cells,
     merges: [
-      range(TITLE_ROW, 2, TITLE_ROW, last),
-      range(NOTICE_ROW, 2, NOTICE_ROW, last),
+      range(TITLE_ROW, 2, TITLE_ROW, pageLast),
+      range(NOTICE_ROW, 2, NOTICE_ROW, pageLast),
       range(PASS_ROW, 2, PASS_ROW, 3),
-      range(PASS_ROW, RUBRIC_COLS.type, PASS_ROW, last),
-      range(HELP_ROW, 2, HELP_ROW, last),
-      ...plan.headings.map((h) => range(h.row, 2, h.row, last)),
+      range(PASS_ROW, RUBRIC_COLS.type, PASS_ROW, pageLast),
+      range(HELP_ROW, 2, HELP_ROW, pageLast),
+      ...plan.headings.map((h) => range(h.row, 2, h.row, pageLast)),
     ],
     freeze: { row: plan.headerRow, col: RUBRIC_COLS.title },
     dataValidations: plan.rows.length
@@ -266,7 +270,13 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
         ]
       : [],
     conditionalFormats: [],
-    print: { ...PRINT_A4_LANDSCAPE, titleRows: `${plan.headerRow}:${plan.headerRow}` },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      scale,
+      titleRows: `${plan.headerRow}:${plan.headerRow}`,
+      ...(pageLast < last ? { titleColumns: `${columnLetter(RUBRIC_COLS.id)}:${columnLetter(RUBRIC_COLS.title)}` } : {}),
+    },
     tabColor: COLORS.tab,
   };
 }

@@ -5,7 +5,7 @@
 import type { EnterpriseSample, OrderSample, ReviewReport } from '../../domain/report';
 import { pick, rowMark, type ReviewerInputs } from './inputs';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, asText, fitColumns, range, wrappedHeight, wrappedRowHeights } from './text';
+import { BODY, COLORS, HEADER, INPUT, asText, fitColumns, printA4Landscape, range, wrappedHeight, wrappedRowHeights } from './text';
 import type { CopiedSheet, LayoutCell, LayoutScalar, SheetLayout } from './types';
 
 /** Words of the 合同核验 / 发票核验 drop-downs. */
@@ -119,15 +119,17 @@ export function layoutSampleSheet(report: ReviewReport, ctx: SampleContext = {})
     cells,
     [
       { min: 3, max: 3, hidden: true },
-      { min: 6, max: 6 },
-      { min: 24, max: 40 },
+      // Wide enough for the bold labels 抽样规则, 随机抽样 and 填写说明 above the table.
+      { min: 11, max: 11 },
+      // The rest keep the sheet one page wide at a legible scale; long 合同号 lists wrap.
+      { min: 24, max: 32 },
       { min: 12, max: 14 },
       { min: byOrder ? 14 : 8, max: byOrder ? 22 : 8 },
-      { min: 16, max: 40 },
+      { min: 16, max: 30 },
       { min: 9, max: 9 },
       { min: 10, max: 10 },
       { min: 10, max: 10 },
-      { min: 20, max: 30 },
+      { min: 20, max: 20 },
     ],
     (c) => c.row < HEADER_ROW,
   );
@@ -160,7 +162,7 @@ export function layoutSampleSheet(report: ReviewReport, ctx: SampleContext = {})
       { type: 'equals', range: range(HEADER_ROW + 1, C.contract, lastRow, C.invoice), value: '不符', fill: COLORS.badFill, color: COLORS.badText },
       { type: 'equals', range: range(HEADER_ROW + 1, C.contract, lastRow, C.invoice), value: '缺失', fill: COLORS.badFill, color: COLORS.badText },
     ],
-    print: { ...PRINT_A4_LANDSCAPE, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    print: printA4Landscape(columns, { titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
     tabColor: 'FF548235',
   };
 }

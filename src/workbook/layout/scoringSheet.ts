@@ -10,7 +10,7 @@ import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
 import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, round2, scoreRow, type Rubric, type RubricItem } from './rubric';
 import { RUBRIC_COLS, planRubricSheet, type RubricPlan, type RubricPlanRow } from './rubricSheet';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, INPUT, PRINT_A4_LANDSCAPE, a1, absRef, asText, fitColumns, formulaString, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight } from './text';
 import type { LayoutCell, LayoutConditionalFormat, LayoutScalar, SheetLayout } from './types';
 
 /** Words of the 结论 drop-down. */
@@ -476,13 +476,15 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     [
       { min: 3, max: 3, hidden: true },
       { min: 9, max: 10 },
-      { min: 34, max: 44 },
-      { min: 10, max: 12 },
+      { min: 34, max: 36 },
+      // 申报值 shows units (1286.40万元).
+      { min: 12, max: 12 },
       { min: 10, max: 12 },
       { min: 9, max: 10 },
       { min: 10, max: 12 },
-      { min: 40, max: 56 },
-      { min: 20, max: 24 },
+      // 说明 and 评审意见 wrap: these widths keep the sheet one page wide at a legible scale.
+      { min: 40, max: 44 },
+      { min: 18, max: 18 },
       { min: 10, max: 10 },
     ],
     (c) => c.row <= 2 || c.row === T_SECTION || c.row === I_SECTION || headingRows.some((h) => h.row === c.row) || (c.row >= META_FIRST && c.row < META_FIRST + metaRows && c.col === C.title) || c.row === VERDICT_ROW,
@@ -490,11 +492,14 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   for (const c of cells) {
     if ((c.col === C.title || c.col === C.note) && c.row >= T_FIRST && typeof c.value === 'string' && c.row !== VERDICT_ROW) {
       const h = wrappedHeight(c.value, columns[c.col - 1].width);
-      if (h > 15) heights.push({ row: c.row, height: h });
+      if (h > LINE_HEIGHT) heights.push({ row: c.row, height: h });
     }
   }
-  heights.push({ row: VERDICT_ROW, height: 30 });
+  // The consequence beside the verdict spans 说明 and 评审意见; the longest one sets the height.
+  const consequenceWidth = columns[C.note - 1].width + columns[C.comment - 1].width;
+  heights.push({ row: VERDICT_ROW, height: Math.max(30, ...Object.values(CONSEQUENCES).map((c) => wrappedHeight(c + rule, consequenceWidth))) });
 
+  const print = printA4Landscape(columns, { titleRows: `${I_HEADER}:${I_HEADER}` });
   const colored = (rng: string, pairs: [string, string, string][]): LayoutConditionalFormat[] =>
     pairs.map(([value, fill, color]) => ({ type: 'equals', range: rng, value, fill, color }));
   const verdictCells = `${a1(VERDICT_ROW, C.result)}:${a1(VERDICT_ROW, C.result)}`;
@@ -529,7 +534,10 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
         ]),
       ),
     ],
-    print: { ...PRINT_A4_LANDSCAPE, titleRows: '1:1' },
+    // The indicators start a page under their headings, which repeat on every later page. The
+    // thresholds follow the header block when they fit on its page, else start the next one, so
+    // that no threshold page lacks its headings (a sheet repeats only one band of rows).
+    print: { ...print, breaksBefore: [...(fitsOnPage(mergeHeights(heights), 1, T_LAST, print.scale) ? [] : [T_SECTION]), I_SECTION] },
     tabColor: COLORS.tab,
   };
 }
@@ -537,6 +545,18 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
 /** A carried or generated value; strings typed by a reviewer stay text. */
 function valueCell(v: LayoutScalar): Pick<LayoutCell, 'value' | 'text'> {
   return typeof v === 'string' ? asText(v) : { value: v };
+}
+
+/**
+ * Whether rows `first`..`last` fit on one A4 landscape page at `scale` percent, with the writers'
+ * 0.6 in top and bottom margins, rows without a set height counted at 16 pt (above the default 15,
+ * for renderers' rounding).
+ */
+function fitsOnPage(heights: { row: number; height: number }[], first: number, last: number, scale: number): boolean {
+  const set = new Map(heights.map((h) => [h.row, h.height]));
+  let total = 0;
+  for (let r = first; r <= last; r++) total += set.get(r) ?? LINE_HEIGHT;
+  return (total * scale) / 100 <= (595.3 - 2 * 0.6 * 72) * 0.95;
 }
 
 function mergeHeights(heights: { row: number; height: number }[]): { row: number; height: number }[] {

@@ -3,7 +3,7 @@
  * A1 references and formula string literals.
  */
 import { a1, columnLetter } from '../../domain/grid';
-import type { LayoutCell, LayoutColumn, LayoutStyle, LayoutValue } from './types';
+import type { LayoutCell, LayoutColumn, LayoutPrint, LayoutStyle, LayoutValue } from './types';
 
 export { a1, columnLetter };
 
@@ -100,12 +100,26 @@ export function fitColumns(
   return limits.map((l, i) => (l.hidden ? { width: widths[i], hidden: true } : { width: widths[i] }));
 }
 
-/** Row height (points) for wrapped text of a given display width in a column of `width` units. */
-export function wrappedHeight(text: string, width: number, lineHeight = 15): number {
-  const usable = Math.max(1, width - 1);
+/**
+ * Row height (points) for wrapped text in a column of `width` units. The line count is estimated
+ * from the text's display width with a margin: CJK glyphs print slightly wider than two digits, and
+ * lines break at whole words, so a line holds less than the column's width. A row a little too tall
+ * costs paper; one too short clips the text on the printed page.
+ */
+export function wrappedHeight(text: string, width: number, lineHeight = LINE_HEIGHT): number {
+  const usable = Math.max(1, (width - 1) * WRAP_FILL);
   const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
   return Math.max(lineHeight, lines * lineHeight);
 }
+
+/**
+ * Points per wrapped line of 11 pt text: CJK fonts (Noto Sans CJK, 等线) set lines about 1.45 em
+ * apart, taller than Excel's 15 pt default row.
+ */
+export const LINE_HEIGHT = 16;
+
+/** The share of a column's width a wrapped line is assumed to fill (see {@link wrappedHeight}). */
+const WRAP_FILL = 0.88;
 
 /**
  * Heights of the rows from `first` on whose wrapped text needs more than one line: each cell is
@@ -116,7 +130,7 @@ export function wrappedRowHeights(cells: readonly LayoutCell[], columns: readonl
   for (const c of cells) {
     if (c.row < first || !c.wrap || typeof c.value !== 'string') continue;
     const h = wrappedHeight(c.value, columns[c.col - 1].width);
-    if (h > (tallest.get(c.row) ?? 15)) tallest.set(c.row, h);
+    if (h > (tallest.get(c.row) ?? LINE_HEIGHT)) tallest.set(c.row, h);
   }
   return [...tallest].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
 }
@@ -179,5 +193,63 @@ export const BODY: LayoutStyle = { border: true, valign: 'top' };
 /** A cell the reviewer fills in. */
 export const INPUT: LayoutStyle = { border: true, valign: 'top', fill: COLORS.inputFill };
 
-/** Standard print set-up: A4 landscape, one page wide. */
-export const PRINT_A4_LANDSCAPE = { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 } as const;
+/** The printable width of an A4 landscape page in points: 297 mm less the writers' 0.5 in side margins. */
+export const PRINTABLE_WIDTH = (297 / 25.4) * 72 - 72;
+
+/**
+ * No sheet prints smaller than this percentage: the body's 11 pt text stays at 9 pt or more (the
+ * rubric must print at ≥ 9 pt; nothing may print below 8 pt), and the header and footer likewise.
+ */
+export const MIN_PRINT_SCALE = 82;
+
+/**
+ * A column's printed width in points at 100 %, the wider of two renderers' readings of `width`
+ * characters: Excel's (the default font's 7 px digit, Calibri 11, plus 5 px padding, at 96 dpi) and
+ * LibreOffice's (the exact advance of Calibri's or Carlito's digit at 11 pt, 5.58 pt).
+ */
+export function columnPoints(width: number): number {
+  return Math.max(Math.trunc(width * 7 + 5) * 0.75, width * 5.6);
+}
+
+/** Room left on the page for renderers' rounding of column widths. */
+const WIDTH_SAFETY = 0.98;
+
+/**
+ * The largest whole-percent scale (≤ 100) at which the visible columns fit one page wide, but never
+ * below {@link MIN_PRINT_SCALE}.
+ *
+ * @example
+ * printScale([{ width: 200 }]) // 82: too wide, so it prints over two pages across at 82 %
+ */
+export function printScale(columns: readonly LayoutColumn[], printable = PRINTABLE_WIDTH): number {
+  const width = columns.reduce((sum, c) => (c.hidden ? sum : sum + columnPoints(c.width)), 0);
+  if (width <= 0) return 100;
+  return Math.max(MIN_PRINT_SCALE, Math.min(100, Math.floor(((printable * WIDTH_SAFETY) / width) * 100)));
+}
+
+/**
+ * The last column (1-based) that prints on a sheet's first page at `scale` percent: text meant to be
+ * read in one piece (a notice, a heading) is merged across these columns only, not split over pages.
+ */
+export function firstPageColumns(columns: readonly LayoutColumn[], scale: number, printable = PRINTABLE_WIDTH): number {
+  let used = 0;
+  for (let i = 0; i < columns.length; i++) {
+    if (columns[i].hidden) continue;
+    used += columnPoints(columns[i].width);
+    if (used > (printable * WIDTH_SAFETY * 100) / scale) return i;
+  }
+  return columns.length;
+}
+
+/** A4 landscape at the largest legible scale that fits `columns` one page wide. */
+export function printA4Landscape(columns: readonly LayoutColumn[], extra: Omit<LayoutPrint, 'orientation' | 'paperSize' | 'scale'> = {}): LayoutPrint {
+  return { orientation: 'landscape', paperSize: 'A4', scale: printScale(columns), ...extra };
+}
+
+/**
+ * The printed header (the review year) and footer (platform · sheet) of every sheet of the review
+ * workbook; the writers add 第 N 页 共 M 页.
+ */
+export function pageTitles(platform: string | null, year: number, sheet: string): { header: string; footer: string } {
+  return { header: `${year} 年度绩效评价审核`, footer: `${platform ?? '（未指定平台名称）'} · ${sheet}` };
+}

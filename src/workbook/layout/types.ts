@@ -72,10 +72,22 @@ export type LayoutConditionalFormat =
 export interface LayoutPrint {
   orientation: 'landscape' | 'portrait';
   paperSize: 'A4';
-  /** Pages wide; height is left free. */
-  fitToWidth: 1;
+  /**
+   * Print scale in percent, fixed rather than "fit to one page wide", so that text never prints
+   * below the size `MIN_PRINT_SCALE` (text.ts) allows: the largest scale at which the columns fit one page
+   * wide, or that floor when they do not (the sheet then prints over several pages across).
+   */
+  scale: number;
   /** Rows repeated at the top of every printed page, e.g. `1:2`. */
   titleRows?: string;
+  /** Columns repeated at the left of every page when the sheet prints more than one page wide, e.g. `B:C`. */
+  titleColumns?: string;
+  /** A new printed page starts at each of these rows. */
+  breaksBefore?: number[];
+  /** Centred at the top of every page (plain text: the writer escapes it). */
+  header?: string;
+  /** At the bottom left of every page, with 第 N 页 共 M 页 at the right. */
+  footer?: string;
 }
 
 export interface LayoutColumn {

@@ -319,14 +319,28 @@ export function queueSheetFormats(sheet: Excel.Worksheet, layout: SheetLayout, f
   if (features.api19) {
     sheet.pageLayout.orientation = (layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // A fixed scale, not "fit to one page wide": fitting would shrink a wide sheet's text below 8 pt.
+    sheet.pageLayout.zoom = { scale: layout.print.scale };
     if (layout.print.titleRows) {
       const [from, to = from] = layout.print.titleRows.split(':');
       sheet.pageLayout.setPrintTitleRows(`$${from}:$${to}`);
     }
+    if (layout.print.titleColumns) {
+      const [from, to = from] = layout.print.titleColumns.split(':');
+      sheet.pageLayout.setPrintTitleColumns(`$${from}:$${to}`);
+    }
+    for (const r of layout.print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${r}`);
+    const page = sheet.pageLayout.headersFooters.defaultForAllPages;
+    // 11 pt, then the current font (`&"-,Regular"`), which ends the size code before the year's digits.
+    if (layout.print.header) page.centerHeader = `&11&"-,Regular"${headerFooterText(layout.print.header)}`;
+    page.leftFooter = `&11&"-,Regular"${headerFooterText(layout.print.footer ?? layout.name)}`;
+    page.rightFooter = '&11&"-,Regular"第 &P 页 共 &N 页';
   }
   if (layout.tabColor) sheet.tabColor = officeColor(layout.tabColor);
 }
+
+/** Header and footer codes take `&` as their escape: a name holding one is written `&&`. */
+const headerFooterText = (s: string) => s.replace(/&/g, '&&');
 
 function cellText(value: LayoutCell['value']): string {
   const v: LayoutScalar = value !== null && typeof value === 'object' ? (value.result ?? null) : value;

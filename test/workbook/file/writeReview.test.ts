@@ -3,9 +3,10 @@
  * with ExcelJS, its formulas evaluated with HyperFormula, edited and re-run.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
 import { reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
-import { DEFAULT_RUBRIC, FINDINGS_COLS, REVIEW_SHEETS, SCORING_COLS, computeScoring, loadRubric } from '../../../src/workbook/layout';
+import { DEFAULT_RUBRIC, FINDINGS_COLS, MIN_PRINT_SCALE, REVIEW_SHEETS, SCORING_COLS, computeScoring, layoutReviewSheets, loadRubric, printScale } from '../../../src/workbook/layout';
 import { HEADERS, reviewFiles, staffSheet, table, xlsx } from '../../helpers/submission';
 import { engine, worksheetToSheet } from '../layout/fixtures';
 
@@ -140,11 +141,13 @@ function hf(wb: ExcelJS.Workbook) {
 let files: Record<string, Buffer>;
 let report: ReviewReport;
 let wb: ExcelJS.Workbook;
+let written: Uint8Array;
 
 beforeAll(async () => {
   files = await submission();
   report = await review(files);
-  wb = await load(await writeReviewWorkbook({ report, rubric: DEFAULT_RUBRIC, sources: sources(files) }));
+  written = await writeReviewWorkbook({ report, rubric: DEFAULT_RUBRIC, sources: sources(files) });
+  wb = await load(written);
 });
 
 describe('sheets', () => {
@@ -188,9 +191,13 @@ describe('sheets', () => {
     expect(sheet(wb, '4-2-1-3 名单').getCell('F2').value).toEqual(new Date(Date.UTC(2024, 0, 10)));
   });
 
-  test('copied sheets print A4 landscape, one page wide, header row repeated, names not cut', async () => {
+  test('copied sheets print A4 landscape, one page wide at a legible scale, header row repeated, names not cut', async () => {
     for (const name of ['4-2-1-2 名单', '4-2-1-3 名单', 'Sheet1', '人员']) {
-      expect(sheet(wb, name).pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const ws = sheet(wb, name);
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false });
+      const columns = Array.from({ length: ws.columnCount }, (_, i) => ({ width: ws.getColumn(i + 1).width ?? 8.43, hidden: ws.getColumn(i + 1).hidden }));
+      expect(ws.pageSetup.scale).toBe(printScale(columns));
+      expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     }
     // 名单 has its title on row 1 and headers on row 2; 订单 starts with its headers.
     expect(sheet(wb, '4-2-1-2 名单').pageSetup.printTitlesRow).toBe('2:2');
@@ -210,11 +217,27 @@ describe('sheets', () => {
     expect(sheet(wb, '4-2-1-2 名单').getColumn(1).width).toBeLessThan(20);
   });
 
-  test('every review sheet is set up for A4 landscape, one page wide', () => {
+  test('every review sheet is set up for A4 landscape at its layout’s legible scale, headings repeated', () => {
+    const layouts = layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: [] });
     for (const name of Object.values(REVIEW_SHEETS)) {
-      expect(sheet(wb, name).pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const ws = sheet(wb, name);
+      const columns = Array.from({ length: ws.columnCount }, (_, i) => ({ width: ws.getColumn(i + 1).width ?? 8.43, hidden: ws.getColumn(i + 1).hidden }));
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: printScale(columns) });
+      expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
     }
     expect(sheet(wb, '问题清单').pageSetup.printTitlesRow).toBe('2:2');
+    // 评分表: the indicators start a page, under their headings, which repeat on later pages.
+    const scoring = sheet(wb, '评分表');
+    const indicatorsHeading = layouts[0].cells.find((c) => typeof c.value === 'string' && c.value.startsWith('二、评分指标'))!.row;
+    expect(scoring.pageSetup.printTitlesRow).toBe(`${indicatorsHeading + 1}:${indicatorsHeading + 1}`);
+    // A manual break after the row above the heading (ExcelJS's reader drops breaks: read the XML).
+    const sheetXml = strFromU8(unzipSync(written, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml']);
+    expect(sheetXml).toContain('<sheet');
+    // The thresholds do not fit under the header block here, so they start a page too.
+    const thresholdsHeading = layouts[0].cells.find((c) => typeof c.value === 'string' && c.value.startsWith('一、门槛条件'))!.row;
+    expect([...sheetXml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([thresholdsHeading - 1, indicatorsHeading - 1]);
+    // 评分细则 is too wide for one legible page: 编号 and 指标名称 repeat on the pages across.
+    expect(sheet(wb, '评分细则').pageSetup.printTitlesColumn).toBe('B:C');
   });
 });
 
@@ -567,8 +590,8 @@ describe('printed and signed', () => {
     const report = await review(files);
     const book = await load(await writeReviewWorkbook({ report, sources: sources(files) }));
     for (const ws of book.worksheets) {
-      expect(ws.headerFooter.oddHeader).toBe('&C2024 年度绩效评价审核');
-      expect(ws.headerFooter.oddFooter).toMatch(/^&L测试\/平台:一 · .+&R第 &P 页 共 &N 页$/);
+      expect(ws.headerFooter.oddHeader).toBe('&C&11&"-,Regular"2024 年度绩效评价审核');
+      expect(ws.headerFooter.oddFooter).toMatch(/^&L&11&"-,Regular"测试\/平台:一 · .+&R&11&"-,Regular"第 &P 页 共 &N 页$/);
     }
     expect(book.getWorksheet('评分表')!.headerFooter.oddFooter).toContain(' · 评分表&R');
     const copy = book.worksheets.find((w) => !['评分表', '评分细则', '问题清单', '抽查样本'].includes(w.name))!;

@@ -1,7 +1,7 @@
 import { CHECKS } from '../../../src/domain/checks';
 import { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, checkInfo, layoutFindingsSheet, type CopiedSheet, type LayoutCell } from '../../../src/workbook/layout';
 import { extractReviewerInputs } from '../../../src/workbook/layout/inputs';
-import { layoutToSheet } from './fixtures';
+import { expectOnePageWide, layoutToSheet } from './fixtures';
 import { makeReport } from './fixtures';
 
 const copied: CopiedSheet[] = [
@@ -24,7 +24,8 @@ test('header row, frozen, filtered', () => {
   expect(layout.autoFilter).toBe('A2:K7');
   expect(layout.dataValidations).toEqual([expect.objectContaining({ range: 'J3:J7', options: [...DISPOSITIONS] })]);
   expect(String(layout.cells.find((c) => c.row === 1)?.value)).toMatch(/共 5 条：错误 3 条、警告 1 条、提示 1 条/);
-  expect(layout.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, titleRows: '2:2' });
+  expect(layout.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', titleRows: '2:2' });
+  expectOnePageWide(layout);
 });
 
 test('sorted by severity, then sheet (file-level first, copied order), then row', () => {

@@ -7,6 +7,7 @@ import { HyperFormula } from 'hyperformula';
 import type { EnterpriseSample, Finding, OrderSample, ReviewReport, Threshold } from '../../../src/domain/report';
 import type { LayoutScalar, SheetLayout } from '../../../src/workbook/layout';
 import { columnNumber } from '../../../src/domain/grid';
+import { MIN_PRINT_SCALE, PRINTABLE_WIDTH, columnPoints } from '../../../src/workbook/layout/text';
 
 const THRESHOLDS: Threshold[] = [
   { id: 'T1', title: '独立法人', status: 'manual', value: null, required: null, note: '核对营业执照' },
@@ -146,4 +147,11 @@ export function engine(sheets: Record<string, (LayoutScalar | string)[][]>) {
       hf.setCellContents(at(sheet, address), [[value]]);
     },
   };
+}
+
+/** The layout's visible columns fit one A4 landscape page wide at its print scale, which is legible. */
+export function expectOnePageWide(layout: SheetLayout): void {
+  const width = layout.columns.reduce((s, c) => (c.hidden ? s : s + columnPoints(c.width)), 0);
+  expect(layout.print.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
+  expect((width * layout.print.scale) / 100).toBeLessThanOrEqual(PRINTABLE_WIDTH);
 }

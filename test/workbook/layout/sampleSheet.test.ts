@@ -1,5 +1,5 @@
 import { CHECK_RESULTS, SAMPLE_COLS, layoutSampleSheet, sampleKey, type LayoutCell, type SheetLayout } from '../../../src/workbook/layout';
-import { makeOrderReport, makeReport } from './fixtures';
+import { expectOnePageWide, makeOrderReport, makeReport } from './fixtures';
 
 const HEADER = 6;
 
@@ -34,7 +34,8 @@ describe('enterprise sample', () => {
     expect(CHECK_RESULTS).toEqual(['已核验', '不符', '缺失', '待核']);
     expect(layout.freeze).toEqual({ row: HEADER, col: SAMPLE_COLS.enterprise });
     expect(layout.autoFilter).toBe('A6:J9');
-    expect(layout.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
+    expect(layout.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4' });
+    expectOnePageWide(layout);
   });
 
   test('enterprise names and contract numbers that look like formulas stay text', () => {

@@ -13,7 +13,7 @@ import {
   type SheetLayout,
 } from '../../../src/workbook/layout';
 import { round2 } from '../../../src/workbook/layout/rubric';
-import { cellAt, engine, layoutToSheet, makeReport } from './fixtures';
+import { cellAt, engine, expectOnePageWide, layoutToSheet, makeReport } from './fixtures';
 
 function rowOf(layout: SheetLayout, id: string): number {
   const c = layout.cells.find((x) => x.col === SCORING_COLS.id && x.value === id);
@@ -117,7 +117,8 @@ describe('评分表 layout', () => {
     expect(scoring.conditionalFormats.filter((c) => c.type === 'equals').map((c) => (c as { value: string }).value)).toEqual(
       expect.arrayContaining(['符合', '不符合', '待核', '合格', '不合格', '待定']),
     );
-    expect(scoring.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 });
+    expect(scoring.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4' });
+    expectOnePageWide(scoring);
     expect(scoring.columns[0]).toMatchObject({ hidden: true });
     expect(scoring.columns.length).toBe(10);
     expect(scoring.freeze).toEqual({ row: 2, col: 0 });

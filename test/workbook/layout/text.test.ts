@@ -54,7 +54,8 @@ test('fitColumns sizes to the widest cell within limits, CJK double', () => {
   expect(cols[0].width).toBe(18);
   expect(cols[1].width).toBe(30);
   expect(cols[2]).toEqual({ width: 3, hidden: true });
-  expect(wrappedHeight('一二三四五六七八九十', 6)).toBe(60);
+  // 20 display units in 6 − 1 = 5, of which 88 % is assumed filled: 4.4 per line, so 5 lines of 16 pt.
+  expect(wrappedHeight('一二三四五六七八九十', 6)).toBe(80);
 });
 
 test('formula literals and sheet references cannot be broken out of', () => {

@@ -60,7 +60,18 @@ export interface MemSheet {
   autoFilter: string | null;
   validations: { address: string; rule: any; prompt?: any }[];
   conditionalFormats: MemConditionalFormat[];
-  print: { orientation?: string; paperSize?: string; zoom?: any; titleRows?: string };
+  print: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: any;
+    titleRows?: string;
+    titleColumns?: string;
+    /** Addresses a page break was added before. */
+    breaks?: string[];
+    centerHeader?: string;
+    leftFooter?: string;
+    rightFooter?: string;
+  };
   /** Points, by 0-based column. */
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
@@ -531,6 +542,7 @@ class WorksheetProxy extends ProxyBase {
   readonly freezePanes: any;
   readonly autoFilter: any;
   readonly pageLayout: any;
+  readonly horizontalPageBreaks: any;
 
   static resolved(ctx: Ctx, sheet: MemSheet): WorksheetProxy {
     const p = new WorksheetProxy(ctx);
@@ -605,6 +617,30 @@ class WorksheetProxy extends ProxyBase {
       },
       setPrintTitleRows(v: string) {
         print('titleRows', v);
+      },
+      setPrintTitleColumns(v: string) {
+        print('titleColumns', v);
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(v: string) {
+            print('centerHeader', v);
+          },
+          set leftFooter(v: string) {
+            print('leftFooter', v);
+          },
+          set rightFooter(v: string) {
+            print('rightFooter', v);
+          },
+        },
+      },
+    };
+    this.horizontalPageBreaks = {
+      add(address: string) {
+        ctx.enqueue(() => {
+          const p = self.must().print;
+          p.breaks = [...(p.breaks ?? []), address];
+        });
       },
     };
   }

@@ -136,6 +136,13 @@ describe('the Office adapter on the shipped sample', () => {
       expect(sheet.validations.map((v) => v.address).sort()).toEqual(layout.dataValidations.map((v) => v.range).sort());
       if (layout.freeze) expect(sheet.freeze).toEqual({ rows: layout.freeze.row, columns: layout.freeze.col });
       expect(sheet.print.orientation).toBe('Landscape');
+      // The same fixed, legible scale, repeated rows/columns, page breaks, header and footer as the file.
+      expect(sheet.print.zoom).toEqual({ scale: layout.print.scale });
+      expect(sheet.print.titleColumns).toBe(layout.print.titleColumns ? layout.print.titleColumns.replace(/([A-Z]+)/g, '$$$1') : undefined);
+      expect(sheet.print.breaks).toEqual(layout.print.breaksBefore?.map((r) => `A${r}`));
+      expect(sheet.print.centerHeader).toBe('&11&"-,Regular"2024 年度绩效评价审核');
+      expect(sheet.print.leftFooter).toBe(`&11&"-,Regular"星河中小企业公共服务平台 · ${layout.name}`);
+      expect(sheet.print.rightFooter).toBe('&11&"-,Regular"第 &P 页 共 &N 页');
       expect(sheet.hiddenColumns.has(0)).toBe(layout.columns[0]?.hidden === true);
     }
     // Values (number formats, then formulas) come before formats on every sheet.
@@ -278,7 +285,7 @@ describe('text guard: submission text is never turned into a formula, number or 
       merges: [],
       dataValidations: [],
       conditionalFormats: [],
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+      print: { orientation: 'landscape', paperSize: 'A4', scale: 100 },
     };
     await writeReview({ build: () => [layout], marks: [], snapshot: { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 } }, excel.run);
     tricky.forEach((t, i) => {
@@ -373,7 +380,7 @@ describe('50,000 rows', () => {
       freeze: { row: 1, col: 0 },
       dataValidations: [],
       conditionalFormats: [],
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+      print: { orientation: 'landscape', paperSize: 'A4', scale: 100 },
     };
     await writeReview({ build: () => [layout], marks: [], snapshot: { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 } }, excel.run);
     // Budget: 100,000 cells per sync → 45,000 × 2 columns in one chunk… but at most 20,000 rows.
