@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
+import { unkeptNotice } from './notices';
 import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './review';
 
@@ -154,6 +155,7 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
   const seconds = (Date.now() - started) / 1000;
   io.out(`批量审核完成：${results.length} 个平台，成功 ${reviewed.length} 个，无法审核 ${results.length - reviewed.length} 个，用时 ${seconds.toFixed(1)} s`);
   for (const r of results.filter((x) => x.problem)) io.out(`  无法审核：${r.folder}：${r.problem}`);
+  for (const r of results.filter((x) => x.unkept)) io.out(`  ${r.folder}：${unkeptNotice(r.unkept ?? 0)}`);
   io.out(`汇总：${summaryFile}`);
   return reviewed.length > 0 ? 0 : 2;
 }

@@ -13,7 +13,7 @@ import { openSubmissionFile } from '../workbook/file/openSubmission';
 import { isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
 import { listSubmissionFiles } from '../workbook/file/submissionFiles';
 import type { SummaryRow } from '../workbook/file/summaryWorkbook';
-import { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } from '../workbook/file/writeReview';
+import { buildReviewWorkbook, readReviewerInputs, reviewWorkbookName } from '../workbook/file/writeReview';
 import { writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from '../domain/platform';
 
@@ -35,6 +35,8 @@ export interface PlatformJob {
 export interface PlatformResult extends SummaryRow {
   folder: string;
   maxTotal: number | null;
+  /** How many of the reviewer's changes in the previous workbook could not be kept (listed on 「未保留的修改」). */
+  unkept?: number;
   ms: number;
 }
 
@@ -87,7 +89,7 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
     const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-      platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
+      platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district, folder: folderName },
       year: job.year,
       manufacturing: job.manufacturing,
       staffRule: job.staffRule,
@@ -108,7 +110,8 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       if (!inputs) return { ...withName, problem: `「${path.basename(target)}」已存在但无法读取，未覆盖`, ms: Date.now() - started };
     }
     const opened = readable.map((f) => ({ file: f.file, workbook: f.workbook }));
-    await writeFileAtomic(target, await writeReviewWorkbook({ report, rubric, sources: [], opened, previous, inputs }));
+    const built = await buildReviewWorkbook({ report, rubric, sources: [], opened, previous, inputs });
+    await writeFileAtomic(target, built.bytes);
     // The summary shows what the workbook shows: with the reviewer's carried edits.
     const scoring = computeScoring(report, rubric, inputs);
     return {
@@ -122,6 +125,7 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       errors: report.findings.filter((f) => f.severity === 'error').length,
       warnings: report.findings.filter((f) => f.severity === 'warning').length,
       workbook: path.basename(target),
+      ...(built.unkept.length > 0 ? { unkept: built.unkept.length } : {}),
       ms: Date.now() - started,
     };
   } catch (err) {

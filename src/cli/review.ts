@@ -2,13 +2,14 @@
  * `npm run review -- <paths...>`: review one platform's submission from the command line.
  * Exit 0 when a report was produced (however bad the submission), 2 when nothing readable was given.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { unkeptNotice } from './notices';
 import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { reviewSubmission } from '../domain/review';
 import { loadSubmission, type SubmissionFile } from '../workbook/file/submissionFiles';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
-import { REVIEW_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
+import { GENERATED_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
 import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
@@ -108,7 +109,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
 
     const report = reviewSubmission({
       files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-      platform: { name: platform.name, category, unit: platform.unit, district: platform.district },
+      platform: { name: platform.name, category, unit: platform.unit, district: platform.district, folder: submissionFolder(args.paths) },
       declared,
       year: args.year,
       manufacturing: args.manufacturing,
@@ -119,7 +120,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     });
     let written: string | null = null;
     if (args.out !== undefined || args.inPlace) {
-      const { readReviewerInputs, reviewWorkbookName, writeReviewWorkbook } = await import('../workbook/file/writeReview');
+      const { buildReviewWorkbook, readReviewerInputs, reviewWorkbookName } = await import('../workbook/file/writeReview');
       const target = args.inPlace
         ? readable[0].path
         : path.join(args.out!, reviewWorkbookName(report.platform.name, path.basename(args.paths[0]).replace(/\.xlsx$/i, '')));
@@ -141,8 +142,10 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
         }
       }
       const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.rawPath ?? f.path), grids: f.grids })));
-      await writeFileAtomic(target, await writeReviewWorkbook({ report, rubric, sources, previous, inputs }));
+      const built = await buildReviewWorkbook({ report, rubric, sources, previous, inputs });
+      await writeFileAtomic(target, built.bytes);
       written = target;
+      if (built.unkept.length > 0) io.err(unkeptNotice(built.unkept.length));
     }
     if (args.json === '-') {
       if (io.write) {
@@ -183,7 +186,7 @@ function* withNewline(pieces: Iterable<string>): Generator<string> {
 
 /** A review workbook read back as input: its generated sheets are not submission tables. */
 function withoutReviewSheets(f: SubmissionFile): SubmissionFile & { reviewWorkbook?: boolean } {
-  const generated = new Set<string>(Object.values(REVIEW_SHEETS));
+  const generated = GENERATED_SHEETS;
   if (!isReviewWorkbookSheets(f.grids?.map((g) => g.sheet) ?? [])) return f;
   return { ...f, grids: f.grids!.filter((g) => !generated.has(g.sheet)), reviewWorkbook: true };
 }
@@ -232,4 +235,14 @@ if (require.main === module) {
   runReview(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** The submission folder's name when one folder was given (the title's last resort), else null. */
+function submissionFolder(paths: readonly string[]): string | null {
+  if (paths.length !== 1) return null;
+  try {
+    return statSync(paths[0]).isDirectory() ? path.basename(path.resolve(paths[0])) : null;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
  * the batch and reviewSubmission (for the pages) share it.
  */
 import { declaredCategory as readDeclaredCategory, type DeclaredFigures } from './declared';
+import type { SheetGrid } from './grid';
 import { findPlatform, isCategory, type RosterEntry } from './roster';
 
 export interface ResolvedPlatform {
@@ -43,4 +44,27 @@ export function resolvePlatform(given: {
     category,
     roster,
   };
+}
+
+/** 「填报单位（盖章）：北京星河企业服务有限公司」 above an attachment table. */
+const FILING_UNIT = /^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)])?\s*[:：]\s*(\S.*?)\s*$/;
+
+/**
+ * The unit named on a 「填报单位：」 line in the first rows of any submitted sheet, when filled in:
+ * the title's fallback when neither the roster nor the 申报数据 sheet names the platform.
+ *
+ * @example
+ * fillingUnitOf([{ file: 'a.xlsx', sheet: 'S', firstRow: 1, firstColumn: 1, values: [['填报单位（盖章）：北京某公司']] }]) // '北京某公司'
+ */
+export function fillingUnitOf(grids: readonly SheetGrid[]): string | null {
+  for (const g of grids) {
+    for (let r = 0; r < Math.min(g.values.length, 10 - (g.firstRow - 1)); r++) {
+      for (const v of g.values[r] ?? []) {
+        if (typeof v !== 'string') continue;
+        const m = FILING_UNIT.exec(v.normalize('NFC'));
+        if (m && !/^[_＿\s]*$/.test(m[1])) return m[1];
+      }
+    }
+  }
+  return null;
 }

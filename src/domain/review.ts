@@ -5,7 +5,7 @@
 import { CHECKS } from './checks';
 import { runChecks } from './checks/check';
 import { compareDeclared, readDeclaredSheet, type DeclaredFigures } from './declared';
-import { resolvePlatform } from './platform';
+import { fillingUnitOf, resolvePlatform } from './platform';
 import type { SheetGrid } from './grid';
 import { computeIndicators } from './indicators';
 import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
@@ -27,7 +27,8 @@ export interface SubmittedFile {
 
 export interface ReviewInput {
   files: SubmittedFile[];
-  platform: { name: string | null; category: string; unit?: string | null; district?: string | null };
+  /** `folder`: the submission folder's name, the title's last resort when nothing names the platform. */
+  platform: { name: string | null; category: string; unit?: string | null; district?: string | null; folder?: string | null };
   year?: number;
   manufacturing?: boolean;
   staffRule?: 'either' | 'both';
@@ -113,11 +114,14 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
   // What the caller left blank comes from the roster or the 申报数据 sheet, as the CLI resolves it,
   // so the page's workbook names the same 运营单位 and 所属区 as `--out`.
   const resolved = resolvePlatform({ category: input.platform.category, platformName: input.platform.name, declared: declared?.texts });
+  // Without a name from the roster or 申报数据, the title takes a 「填报单位：」 line, then the folder's name.
+  const filing = fillingUnitOf(input.files.flatMap((f) => f.grids ?? []));
+  const { folder, ...named } = input.platform;
   const platform = {
-    ...input.platform,
-    name: input.platform.name ?? resolved.name,
-    unit: input.platform.unit ?? resolved.unit,
-    district: input.platform.district ?? resolved.district,
+    ...named,
+    name: named.name ?? resolved.name ?? filing ?? (folder?.trim() || null),
+    unit: named.unit ?? resolved.unit ?? filing,
+    district: named.district ?? resolved.district,
   };
   return {
     schemaVersion: 1,

@@ -102,3 +102,20 @@ test('--rubric replaces the example rubric; a bad one is refused in Chinese', as
   expect(await runReview([sample, '--category', '技术创新', '--out', out, '--rubric', path.join(dir, 'bad.json')], bad.io)).toBe(2);
   expect(bad.err.join('\n')).toMatch(/评分细则文件「.*bad\.json」有误/);
 }, 60_000);
+
+test('a re-run says on the terminal when a change the reviewer made cannot be kept, and lists it in 「未保留的修改」', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'rw-unkept-'));
+  expect(await runReview([sample, '--category', '技术创新', '--out', out], capture().io)).toBe(0);
+  const wb = await open(path.join(out, name));
+  wb.getWorksheet('问题清单')!.getCell('I3').value = '评审改写的说明';
+  await wb.xlsx.writeFile(path.join(out, name));
+  const again = capture();
+  expect(await runReview([sample, '--category', '技术创新', '--out', out], again.io)).toBe(0);
+  expect(again.err.join('\n')).toMatch(/有 1 处评审修改.*本次未能保留，已原样列在「未保留的修改」工作表中/);
+  const listed = (await open(path.join(out, name))).getWorksheet('未保留的修改')!;
+  expect([2, 3, 4].map((c) => listed.getRow(4).getCell(c).value)).toEqual(['问题清单', 'I3', '评审改写的说明']);
+  // The list is carried into the next run, and the notice with it.
+  const third = capture();
+  expect(await runReview([sample, '--category', '技术创新', '--out', out], third.io)).toBe(0);
+  expect(third.err.join('\n')).toMatch(/有 1 处评审修改/);
+}, 120_000);

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetGrid } from '../../domain/grid';
-import { REVIEW_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
+import { GENERATED_SHEETS, isReviewWorkbookSheets, uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
 import { readWorkbook } from './reader';
 import { safeValue } from './safeText';
@@ -125,7 +125,7 @@ export function isReviewWorkbook(wb: ExcelJS.Workbook): boolean {
  * as a source contributes its copied submission sheets only; its generated sheets are made anew.
  */
 export function copiableSheets(sources: readonly OpenedSource[]): { file: string; worksheet: ExcelJS.Worksheet }[] {
-  const generated = new Set<string>(Object.values(REVIEW_SHEETS));
+  const generated = GENERATED_SHEETS;
   return sources.flatMap((s) => {
     const review = s.workbook ? isReviewWorkbook(s.workbook) : false;
     return (s.workbook?.worksheets ?? [])

@@ -7,9 +7,10 @@ import ExcelJS from 'exceljs';
 import { parseRange } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { layoutReviewSheets } from '../layout';
-import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
+import { MARK_COLUMN, extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
+import { UNKEPT_SHEET, layoutUnkeptSheet, readUnkeptSheet, type UnkeptEdit } from '../layout/unkeptSheet';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
-import { REVIEW_SHEETS } from '../layout/sheetNames';
+import { FINGERPRINT_SHEET, REVIEW_SHEETS } from '../layout/sheetNames';
 import { MIN_PRINT_SCALE, displayWidth, formulaString, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutColumn, LayoutScalar, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
@@ -146,11 +147,11 @@ export function printCopiedSheet(ws: ExcelJS.Worksheet, headerRow?: number): voi
     }
     titleRows = `${headerRow}:${last}`;
   }
-  const columns: LayoutColumn[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) {
-    const col = ws.getColumn(c);
-    columns.push({ width: col.width ?? DEFAULT_COLUMN_WIDTH, hidden: col.hidden });
-  }
+  // The set columns as they are, and the rest at the default width, without creating a column
+  // object for each (a stray value in XFD would make 16,384).
+  const set = ws.columns ?? [];
+  const columns: LayoutColumn[] = set.map((col) => ({ width: col.width ?? DEFAULT_COLUMN_WIDTH, hidden: col.hidden }));
+  if (ws.columnCount > set.length) columns.push({ width: (ws.columnCount - set.length) * DEFAULT_COLUMN_WIDTH });
   const scale = printScale(columns);
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -302,12 +303,21 @@ function sheetGrid(ws: ExcelJS.Worksheet): ValueGrid {
  * @throws WorkbookReadError (Chinese) when the file cannot be opened
  */
 export async function readReviewerInputs(previous: Uint8Array): Promise<ReviewerInputs> {
+  return inputsOf(await loadPrevious(previous));
+}
+
+/** Open an earlier review workbook. @throws WorkbookReadError (Chinese) */
+async function loadPrevious(previous: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(previous.buffer.slice(previous.byteOffset, previous.byteOffset + previous.byteLength) as ArrayBuffer);
   } catch (err) {
     throw new WorkbookReadError('审核工作簿', `无法读取已有的审核工作簿：${err instanceof Error ? err.message : String(err)}`);
   }
+  return wb;
+}
+
+function inputsOf(wb: ExcelJS.Workbook): ReviewerInputs {
   const sheets: Record<string, ValueGrid> = {};
   for (const name of [REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.findings, REVIEW_SHEETS.sample]) {
     const ws = wb.getWorksheet(name);
@@ -324,8 +334,17 @@ export async function readReviewerInputs(previous: Uint8Array): Promise<Reviewer
  * const bytes = await writeReviewWorkbook({ report, rubric: DEFAULT_RUBRIC, sources: [{ file: 'a.xlsx', data }] });
  */
 export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<Uint8Array> {
+  return (await buildReviewWorkbook(options)).bytes;
+}
+
+/**
+ * Build the review workbook, and say which of the reviewer's changes in `previous` it could not
+ * keep (they are listed on its 「未保留的修改」 sheet).
+ */
+export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<{ bytes: Uint8Array; unkept: UnkeptEdit[] }> {
   const { report, rubric = DEFAULT_RUBRIC, sources, previous } = options;
-  const inputs = options.inputs ?? (previous ? await readReviewerInputs(previous) : undefined);
+  const before = previous ? await loadPrevious(previous) : undefined;
+  const inputs = options.inputs ?? (before ? inputsOf(before) : undefined);
   const wb = new ExcelJS.Workbook();
   wb.creator = '示范平台审核助手';
   wb.title = `${report.platform.name ?? ''} 绩效评价审核`.trim();
@@ -335,10 +354,13 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
   const reviewSheets = reviewNames.map((name) => wb.addWorksheet(name));
   const opened = options.opened ?? (await openSources(sources));
   const kindOf = (file: string, sheet: string) => report.tables.find((t) => t.file === file && t.sheet === sheet)?.kind;
-  const copied = copySheets(wb, opened, kindOf, reviewNames);
+  const copied = copySheets(wb, opened, kindOf, [...reviewNames, UNKEPT_SHEET]);
 
   const layouts = layoutReviewSheets({ report, rubric, copied, inputs });
-  layouts.forEach((layout, i) => writeSheetLayout(reviewSheets[i], layout));
+  layouts.forEach((layout, i) => {
+    writeSheetLayout(reviewSheets[i], layout);
+    sealRowMarks(reviewSheets[i], layout.columns.length);
+  });
   // The copies print as the review's pages too, naming the file they came from.
   for (const c of copied) {
     const ws = wb.getWorksheet(c.name);
@@ -347,11 +369,189 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
     ws.headerFooter = headerFooterCodes(titles.header, titles.footer);
     printCopiedSheet(ws, report.tables.find((t) => t.file === c.file && t.sheet === c.sheet)?.headerRow);
   }
+  writeFingerprints(wb, copied.map((c) => c.name));
+  // What the reviewer changed that this workbook does not keep: listed, never dropped silently.
+  const unkept = before ? [...carriedUnkept(before), ...findUnkeptEdits(before, wb, copied.map((c) => c.name))] : [];
+  if (unkept.length > 0) {
+    const layout = layoutUnkeptSheet(unkept);
+    // Right after the four review sheets, before the copies (ExcelJS orders sheets by orderNo).
+    type Ordered = ExcelJS.Worksheet & { orderNo: number };
+    const after = reviewSheets.length + 1;
+    for (const w of wb.worksheets as Ordered[]) if (w.orderNo >= after) w.orderNo += 1;
+    const ws = wb.addWorksheet(layout.name) as Ordered;
+    ws.orderNo = after;
+    writeSheetLayout(ws, { ...layout, print: { ...layout.print, ...pageTitles(report.platform.name, report.year, layout.name) } });
+  }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   // Fastest deflate: a fifth larger file, a third less time, which counts when a batch writes 175 of them.
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
-  return new Uint8Array(buffer as ArrayBuffer);
+  return { bytes: new Uint8Array(buffer as ArrayBuffer), unkept };
+}
+
+/** A cell's value for comparing a reviewer's copy with what was generated: text trimmed, blank as ''. */
+function comparable(v: LayoutScalar): string {
+  if (v === null) return '';
+  return typeof v === 'string' ? v.trim() : String(v);
+}
+
+/** FNV-1a of (column, value) pairs. */
+function fingerprint(pairs: Iterable<[number, LayoutScalar]>): string {
+  let h = 0x811c9dc5;
+  for (const [c, v] of pairs) {
+    const text = `${c}\u0001${comparable(v)}\u0002`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The fingerprint of a row's generated constant cells, so a re-run can tell whether the reviewer changed one. */
+function rowHash(ws: ExcelJS.Worksheet, r: number, cols: readonly number[]): string {
+  return fingerprint(cols.map((c) => [c, scalar(ws.getCell(r, c).value)] as [number, LayoutScalar]));
+}
+
+/** The fingerprint of every non-empty cell of a copied row. */
+function copiedRowHash(row: ExcelJS.Row): string {
+  const pairs: [number, LayoutScalar][] = [];
+  row.eachCell((cell, c) => {
+    if (cell.type !== ExcelJS.ValueType.Merge) pairs.push([c, scalar(cell.value)]);
+  });
+  return fingerprint(pairs.filter(([, v]) => comparable(v) !== ''));
+}
+
+/** Write the very hidden sheet of copied-row fingerprints: sheet, row, fingerprint. */
+function writeFingerprints(wb: ExcelJS.Workbook, copiedNames: readonly string[]): void {
+  if (copiedNames.length === 0) return;
+  const ws = wb.addWorksheet(FINGERPRINT_SHEET, { state: 'veryHidden' });
+  let r = 1;
+  for (const name of copiedNames) {
+    wb.getWorksheet(name)?.eachRow((row, n) => {
+      const at = ws.getRow(r++);
+      at.getCell(1).value = name;
+      at.getCell(2).value = n;
+      at.getCell(3).value = copiedRowHash(row);
+    });
+  }
+}
+
+/** The fingerprints an earlier workbook recorded: sheet → row → fingerprint (empty for workbooks from before they were kept). */
+function readFingerprints(wb: ExcelJS.Workbook): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  wb.getWorksheet(FINGERPRINT_SHEET)?.eachRow((row) => {
+    const [name, n, h] = [1, 2, 3].map((c) => scalar(row.getCell(c).value));
+    if (typeof name !== 'string' || typeof n !== 'number' || typeof h !== 'string') return;
+    if (!out.has(name)) out.set(name, new Map());
+    out.get(name)!.set(n, h);
+  });
+  return out;
+}
+
+interface SealedMark {
+  k: string;
+  f: Record<string, [number, LayoutScalar]>;
+  /** Generated constant columns, hashed into `h`; formulas and the reviewer's fields are not. */
+  g?: number[];
+  h?: string;
+  /** The sheet's last generated column. */
+  w?: number;
+}
+
+function parseSealed(v: LayoutScalar): SealedMark | undefined {
+  if (typeof v !== 'string' || !v.startsWith('{"k"')) return undefined;
+  try {
+    const m = JSON.parse(v) as SealedMark;
+    return typeof m.k === 'string' && typeof m.f === 'object' && m.f !== null ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Add to each row mark (hidden column A) the hash of the row's generated constant cells, as written,
+ * and which columns it covers: a re-run then knows which rows the reviewer changed outside the
+ * yellow cells.
+ */
+function sealRowMarks(ws: ExcelJS.Worksheet, width: number): void {
+  ws.eachRow((row, r) => {
+    const cell = row.getCell(MARK_COLUMN);
+    const mark = parseSealed(scalar(cell.value));
+    if (!mark) return;
+    const fields = new Set(Object.values(mark.f).map((f) => f[0]));
+    const g: number[] = [];
+    for (let c = MARK_COLUMN + 1; c <= width; c++) {
+      const v = row.getCell(c);
+      if (fields.has(c) || v.type === ExcelJS.ValueType.Formula || v.type === ExcelJS.ValueType.Merge) continue;
+      g.push(c);
+    }
+    cell.value = JSON.stringify({ ...mark, g, h: rowHash(ws, r, g), w: width });
+  });
+}
+
+/** The entries of an earlier 「未保留的修改」 sheet: still not kept, so listed again. */
+function carriedUnkept(before: ExcelJS.Workbook): UnkeptEdit[] {
+  const ws = before.getWorksheet(UNKEPT_SHEET);
+  return ws ? readUnkeptSheet(sheetGrid(ws)) : [];
+}
+
+/**
+ * The cells of the previous review workbook holding something the reviewer typed that the new one
+ * (`after`, fully drawn) does not keep: changes in generated columns of the review sheets (rows
+ * whose hash no longer matches), text in cells the tool does not write, and changes in the copied
+ * submission sheets (which are copied afresh from the files).
+ */
+function findUnkeptEdits(before: ExcelJS.Workbook, after: ExcelJS.Workbook, copiedNames: readonly string[]): UnkeptEdit[] {
+  const out: UnkeptEdit[] = [];
+  const text = (v: LayoutScalar) => comparable(v);
+  for (const name of Object.values(REVIEW_SHEETS)) {
+    const old = before.getWorksheet(name);
+    const now = after.getWorksheet(name);
+    if (!old || !now) continue;
+    const rowOfKey = new Map<string, number>();
+    now.eachRow((row, r) => {
+      const m = parseSealed(scalar(row.getCell(MARK_COLUMN).value));
+      if (m) rowOfKey.set(m.k, r);
+    });
+    old.eachRow((row, r) => {
+      const mark = parseSealed(scalar(row.getCell(MARK_COLUMN).value));
+      const fields = new Set(mark ? Object.values(mark.f).map((f) => f[0]) : []);
+      if (mark?.g && mark.h && rowHash(old, r, mark.g) !== mark.h) {
+        const at = rowOfKey.get(mark.k);
+        for (const c of mark.g) {
+          const was = text(scalar(row.getCell(c).value));
+          if (was === '' || (at !== undefined && was === text(scalar(now.getCell(at, c).value)))) continue;
+          out.push({ sheet: name, cell: row.getCell(c).address, text: was, why: at === undefined ? '该行本次不再生成' : '改在了生成的列中，本次已重新生成' });
+        }
+      }
+      row.eachCell((cell, c) => {
+        if (c === MARK_COLUMN || fields.has(c) || mark?.g?.includes(c) || cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Formula) return;
+        const was = text(scalar(cell.value));
+        if (was === '') return;
+        // Beyond the generated columns of a marked row, or where the new sheet writes nothing.
+        const outside = mark ? c > (mark.w ?? Infinity) : text(scalar(now.getCell(r, c).value)) === '' && now.getCell(r, c).type !== ExcelJS.ValueType.Merge;
+        if (outside) out.push({ sheet: name, cell: cell.address, text: was, why: '审核助手不写入的单元格，本次重新生成时未保留' });
+      });
+    });
+  }
+  // A copied row whose fingerprint changed since it was written was edited in the workbook; its
+  // cells that the fresh copy does not hold are listed. A row the platform changed in its files but
+  // the reviewer did not touch is not listed. Workbooks without fingerprints are not compared.
+  const recorded = readFingerprints(before);
+  for (const name of copiedNames) {
+    const old = before.getWorksheet(name);
+    const now = after.getWorksheet(name);
+    const prints = recorded.get(name);
+    if (!old || !now || !prints) continue;
+    old.eachRow((row, n) => {
+      if (prints.get(n) === copiedRowHash(row)) return;
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const was = text(scalar(cell.value));
+        if (was === '' || was === text(scalar(now.getCell(cell.address).value))) return;
+        out.push({ sheet: name, cell: cell.address, text: was, why: '在材料副本中修改；副本按申报材料重新复制' });
+      });
+    });
+  }
+  return out;
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;

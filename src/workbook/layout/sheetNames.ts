@@ -12,6 +12,18 @@ export const REVIEW_SHEETS = {
   sample: '抽查样本',
 } as const;
 
+/** The sheet listing the reviewer's changes a re-run could not keep (only when there are some). */
+export const UNKEPT_SHEET = '未保留的修改';
+
+/**
+ * A very hidden sheet of fingerprints of the copied submission rows as written, so a re-run can tell
+ * the reviewer's changes in a copy from the platform's changes in its files.
+ */
+export const FINGERPRINT_SHEET = '审核助手记录';
+
+/** Every sheet the tool writes itself; a review workbook read back as input contributes none of them. */
+export const GENERATED_SHEETS: ReadonlySet<string> = new Set([...Object.values(REVIEW_SHEETS), UNKEPT_SHEET, FINGERPRINT_SHEET]);
+
 /** Whether sheets with these names are a review workbook this tool wrote (given again as input). */
 export function isReviewWorkbookSheets(names: Iterable<string>): boolean {
   const set = new Set(names);

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
-import { reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
+import { buildReviewWorkbook, reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
+import { FINGERPRINT_SHEET, UNKEPT_SHEET } from '../../../src/workbook/layout/sheetNames';
 import { DEFAULT_RUBRIC, FINDINGS_COLS, MIN_PRINT_SCALE, REVIEW_SHEETS, SCORING_COLS, computeScoring, layoutReviewSheets, loadRubric, printScale } from '../../../src/workbook/layout';
 import { HEADERS, reviewFiles, staffSheet, table, xlsx } from '../../helpers/submission';
 import { engine, worksheetToSheet } from '../layout/fixtures';
@@ -152,7 +153,8 @@ beforeAll(async () => {
 
 describe('sheets', () => {
   test('review sheets first, then every readable submitted sheet under a unique name', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本', '4-2-1-2 名单', '4-2-1-3 名单', 'Sheet1', '人员']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本', '4-2-1-2 名单', '4-2-1-3 名单', 'Sheet1', '人员', FINGERPRINT_SHEET]);
+    expect(wb.worksheets.map((w) => w.state)).toEqual([...Array(8).fill('visible'), 'veryHidden']);
     const lower = wb.worksheets.map((w) => w.name.toLowerCase());
     expect(new Set(lower).size).toBe(lower.length);
   });
@@ -493,6 +495,12 @@ describe('re-running keeps the reviewer’s work', () => {
     expect(fl.getCell(rows[0], FINDINGS_COLS.disposition).dataValidation).toMatchObject({ type: 'list', formulae: ['"属实,不属实,已说明,待核"'] });
   });
 
+  test('only yellow cells were edited: nothing is listed as not kept, though the platform changed its files', () => {
+    expect(wb2.getWorksheet(UNKEPT_SHEET)).toBeUndefined();
+    // The copies' fingerprints are kept out of sight, and out of any later review.
+    expect(wb2.getWorksheet(FINGERPRINT_SHEET)?.state).toBe('veryHidden');
+  });
+
   test('edits survive; generated content is refreshed', () => {
     expect(report2.indicators.jjjEnterprises).toBe(report.indicators.jjjEnterprises + 2);
     const sc = sheet(wb2, '评分表');
@@ -589,7 +597,7 @@ describe('printed and signed', () => {
     const files = await submission();
     const report = await review(files);
     const book = await load(await writeReviewWorkbook({ report, sources: sources(files) }));
-    for (const ws of book.worksheets) {
+    for (const ws of book.worksheets.filter((w) => w.state !== 'veryHidden')) {
       expect(ws.headerFooter.oddHeader).toBe('&C&11&"-,Regular"2024 年度绩效评价审核');
       expect(ws.headerFooter.oddFooter).toMatch(/^&L&11&"-,Regular"测试\/平台:一 · .+&R&11&"-,Regular"第 &P 页 共 &N 页$/);
     }
@@ -606,3 +614,63 @@ describe('printed and signed', () => {
     for (const label of ['评审专家（签字）：', '日期：', '复核人（签字）：']) expect(texts.some((t) => t.startsWith(label) && t.includes('＿'))).toBe(true);
   });
 });
+
+describe('nothing the reviewer typed is lost silently (未保留的修改)', () => {
+  let first: ExcelJS.Workbook;
+  let edited: Uint8Array;
+  let copyName: string;
+  const where: Record<string, string> = {};
+
+  beforeAll(async () => {
+    first = await load(await writeReviewWorkbook({ report, sources: sources(files) }));
+    const fl = sheet(first, '问题清单');
+    // A generated column (说明), and a cell beyond the table, on a finding row.
+    fl.getCell(3, FINDINGS_COLS.message).value = '评审改写的说明';
+    where.message = fl.getCell(3, FINDINGS_COLS.message).address;
+    fl.getCell(3, FINDINGS_COLS.remark + 2).value = '表外的批注';
+    where.outside = fl.getCell(3, FINDINGS_COLS.remark + 2).address;
+    // A cell the tool never writes on 评分表.
+    sheet(first, '评分表').getCell('L1').value = '复核意见：同意';
+    // A copied submission sheet.
+    copyName = first.worksheets.find((w) => w.name.includes('名单') && w.name.startsWith('4-2-1-2'))!.name;
+    sheet(first, copyName).getCell('B3').value = '评审改过的企业名';
+    // And a yellow cell, which is carried as usual.
+    fl.getCell(4, FINDINGS_COLS.remark).value = '保留的备注';
+    edited = new Uint8Array(await first.xlsx.writeBuffer());
+  });
+
+  test('changes outside the yellow cells are listed with their old place and text, after the four review sheets', async () => {
+    const { bytes, unkept } = await buildReviewWorkbook({ report, sources: sources(files), previous: edited });
+    expect(unkept.map((e) => [e.sheet, e.cell, e.text]).sort()).toEqual(
+      [
+        ['问题清单', where.message, '评审改写的说明'],
+        ['问题清单', where.outside, '表外的批注'],
+        ['评分表', 'L1', '复核意见：同意'],
+        [copyName, 'B3', '评审改过的企业名'],
+      ].sort(),
+    );
+    const wb = await load(bytes);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 5)).toEqual(['评分表', '评分细则', '问题清单', '抽查样本', UNKEPT_SHEET]);
+    const listed = sheet(wb, UNKEPT_SHEET);
+    const rows: string[][] = [];
+    listed.eachRow((row, r) => {
+      if (r > 3) rows.push([2, 3, 4].map((c) => String(row.getCell(c).value)));
+    });
+    expect(rows.sort()).toEqual(unkept.map((e) => [e.sheet, e.cell, e.text]).sort());
+    // The yellow cell came back where it belongs, and the copy is the file again.
+    expect(sheet(wb, '问题清单').getCell(4, FINDINGS_COLS.remark).value).toBe('保留的备注');
+    expect(sheet(wb, copyName).getCell('B3').value).not.toBe('评审改过的企业名');
+
+    // A further re-run keeps listing them, once each.
+    const again = await buildReviewWorkbook({ report, sources: sources(files), previous: bytes });
+    expect(again.unkept.map((e) => [e.sheet, e.cell, e.text]).sort()).toEqual(unkept.map((e) => [e.sheet, e.cell, e.text]).sort());
+  });
+
+  test('a workbook re-run without edits lists nothing', async () => {
+    const plain = await writeReviewWorkbook({ report, sources: sources(files) });
+    const { unkept, bytes } = await buildReviewWorkbook({ report, sources: sources(files), previous: plain });
+    expect(unkept).toEqual([]);
+    expect((await load(bytes)).getWorksheet(UNKEPT_SHEET)).toBeUndefined();
+  });
+});
+

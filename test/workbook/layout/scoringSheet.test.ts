@@ -325,3 +325,21 @@ test('units: T11 shows its percentage like T9, T2 asks 300万元, a threshold ch
   expect(cell('T2', SCORING_COLS.limit)?.value).toBe('300万元');
   for (const id of ['T1', 'T3', 'T6', 'T7']) expect(cell(id, SCORING_COLS.limit)?.value ?? null).toBeNull();
 });
+
+test('declared and verified values and the requirements carry their units, and stay numbers', () => {
+  const cell = (id: string, col: number) => scoring.cells.find((c) => c.row === rowOf(scoring, id) && c.col === col);
+  // 门槛4 「不少于100家」, 门槛5 「5家以上」, 门槛8 「不少于8人」, 门槛2 「不低于300万元」.
+  for (const [id, unit] of [
+    ['T4', '家'],
+    ['T5', '家'],
+    ['T8', '人'],
+  ]) {
+    for (const col of [SCORING_COLS.declared, SCORING_COLS.value, SCORING_COLS.limit]) expect(cell(id, col)?.numFmt).toBe(`General"${unit}"`);
+    expect(typeof cell(id, SCORING_COLS.limit)?.value).toBe('number');
+  }
+  expect(cell('T2', SCORING_COLS.declared)?.numFmt).toBe('0.00"万元"');
+  // Indicators in the rubric item's unit: 4 上年度营业收入 in 万元, 6 京津冀中小企业 in 家; 12 服务协同 is a score, no unit.
+  expect(cell('4', SCORING_COLS.declared)?.numFmt).toBe('0.00"万元"');
+  expect(cell('6', SCORING_COLS.value)?.numFmt).toBe('General"家"');
+  expect(cell('12', SCORING_COLS.value)?.numFmt).toBeUndefined();
+});
