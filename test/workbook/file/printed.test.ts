@@ -16,6 +16,8 @@ import { REVIEW_SHEETS } from '../../../src/workbook/layout';
 import { SOFFICE, convert, withLibreOffice } from '../../helpers/libreoffice';
 import { pageText, readPdf, type PdfPage } from '../../helpers/pdf';
 import { writeBenchSubmission } from '../../../scripts/submission';
+import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
+import { writeReviewWorkbook } from '../../../src/workbook/file/writeReview';
 
 const SAMPLE = path.resolve(__dirname, '../../../samples/星河中小企业公共服务平台');
 const ARTIFACTS = path.resolve(__dirname, '../../artifacts/print');
@@ -157,3 +159,30 @@ describe('printed to PDF', () => {
     }
   });
 });
+
+describe('printed rows are tall enough: no wrapped text is cut', () => {
+  // Each 说明 on 问题清单 and each 合同号 list on 抽查样本 ends with a unique marker. LibreOffice drops
+  // the lines of a cell that do not fit its row, so a row too short loses its marker.
+  withLibreOffice(
+    'every 问题清单 说明 and every 抽查样本 合同号 list prints to its last line',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'printed-rows-'));
+      const json = path.join(dir, 'report.json');
+      expect(await runReview([SAMPLE, '--category', '技术创新', '--json', json], quiet)).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as ReviewReport;
+      const marked: ReviewReport = {
+        ...report,
+        findings: report.findings.map((f, i) => ({ ...f, message: `${f.message}【M${i}】` })),
+        sample: (report.sample as EnterpriseSample[]).map((s, i) => ({ ...s, contracts: [...s.contracts, `C${i}X`] })),
+      };
+      const file = path.join(dir, 'rows.xlsx');
+      writeFileSync(file, await writeReviewWorkbook({ report: marked, sources: [] }));
+      const text = readPdf(convert(file, 'pdf', dir)).map(pageText).join('');
+      const lost = [...marked.findings.map((_, i) => `【M${i}】`), ...marked.sample.map((_, i) => `C${i}X`)].filter((m) => !text.includes(m));
+      expect(lost).toEqual([]);
+      expect(marked.findings.length).toBeGreaterThan(20);
+    },
+    300_000,
+  );
+});
+
