@@ -4,7 +4,7 @@
  */
 import { recognizeTables } from '../../domain/recognize';
 import type { Finding, ReviewReport } from '../../domain/report';
-import { DEFAULT_RUBRIC, layoutReviewSheets } from '../../workbook/layout';
+import { DEFAULT_RUBRIC, layoutReviewSheets, reviewProperties } from '../../workbook/layout';
 import type { ExcelRun } from '../../workbook/office/officeWorkbook';
 import {
   clearMarks,
@@ -73,6 +73,7 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
       const result = await writeReview(
         {
           build: (inputs) => layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: current.copied, inputs }),
+          properties: reviewProperties(report, DEFAULT_RUBRIC),
           marks: marksForFindings(report.findings, current),
           snapshot: current,
           features,

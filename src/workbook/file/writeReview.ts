@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
-import { layoutReviewSheets } from '../layout';
+import { layoutReviewSheets, reviewProperties } from '../layout';
 import { MARK_COLUMN, extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
 import { UNKEPT_SHEET, layoutUnkeptSheet, readUnkeptSheet, type UnkeptEdit } from '../layout/unkeptSheet';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
@@ -15,6 +15,7 @@ import { MIN_PRINT_SCALE, displayWidth, formulaString, looksLikeFormula, pageTit
 import type { LayoutCell, LayoutColumn, LayoutScalar, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
+import { withCustomProperties } from './customProperties';
 import { safeValue } from './safeText';
 
 export type { SourceFile } from './copySheets';
@@ -386,7 +387,7 @@ export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<
 
   // Fastest deflate: a fifth larger file, a third less time, which counts when a batch writes 175 of them.
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
-  return { bytes: new Uint8Array(buffer as ArrayBuffer), unkept };
+  return { bytes: withCustomProperties(new Uint8Array(buffer as ArrayBuffer), reviewProperties(report, rubric)), unkept };
 }
 
 /** A cell's value for comparing a reviewer's copy with what was generated: text trimmed, blank as ''. */

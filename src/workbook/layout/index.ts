@@ -71,3 +71,12 @@ export function layoutReviewSheets(options: {
   ];
   return sheets.map((s) => ({ ...s, print: { ...s.print, ...pageTitles(report.platform.name, report.year, s.name) } }));
 }
+
+/**
+ * The review workbook's custom document properties (File › Info › Properties): which rubric scored
+ * it and whether that rubric is the official one, so a workbook scored under the example rubric is
+ * recognisable without opening it. Both writers set them.
+ */
+export function reviewProperties(report: ReviewReport, rubric: Rubric): Record<string, string | boolean> {
+  return { 评分细则: rubric.name, 评分细则为正式细则: !rubric.example, 审核年度: String(report.year) };
+}

@@ -179,6 +179,8 @@ export interface WriteReviewRequest {
   marks: MarkRequest[];
   /** What the last read (or write) knew about the workbook. */
   snapshot: Pick<WorkbookSnapshot, 'reviewSheets' | 'state' | 'stateExists' | 'stateRows'>;
+  /** Custom document properties to set (ExcelApi 1.7), as the file writer sets them. */
+  properties?: Readonly<Record<string, string | boolean>>;
   features?: OfficeFeatures;
 }
 
@@ -399,6 +401,7 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
       const newState: AddinState = { copied: state.copied, marks: newMarks };
       queueStateWrite(context, newState, { exists: known.stateExists, rows: stateValues.length });
       for (const temp of temps) worksheets.getItem(temp).delete();
+      for (const [key, value] of Object.entries(request.properties ?? {})) context.workbook.properties.custom.add(key, value);
       if (added.length) added[0].activate();
       await context.sync();
 

@@ -5,6 +5,8 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { EnterpriseSample, ReviewReport } from '../../../src/domain/report';
+import { readCustomProperties } from '../../../src/workbook/file/customProperties';
+import { readWorkbook } from '../../../src/workbook/file/reader';
 import { buildReviewWorkbook, reviewWorkbookName, writeReviewWorkbook, readReviewerInputs } from '../../../src/workbook/file/writeReview';
 import { FINGERPRINT_SHEET, UNKEPT_SHEET } from '../../../src/workbook/layout/sheetNames';
 import { DEFAULT_RUBRIC, FINDINGS_COLS, MIN_PRINT_SCALE, REVIEW_SHEETS, SCORING_COLS, computeScoring, layoutReviewSheets, loadRubric, printScale } from '../../../src/workbook/layout';
@@ -560,6 +562,16 @@ describe('re-running keeps the reviewer’s work', () => {
   test('a previous file that is not a workbook is refused in Chinese', async () => {
     await expect(readReviewerInputs(new Uint8Array([1, 2, 3]))).rejects.toThrow(/无法读取已有的审核工作簿/);
   });
+});
+
+test('custom document properties name the rubric and whether it is official', async () => {
+  expect(readCustomProperties(written)).toEqual({ 评分细则: DEFAULT_RUBRIC.name, 评分细则为正式细则: false, 审核年度: '2024' });
+  const official = loadRubric({ ...JSON.parse(JSON.stringify(DEFAULT_RUBRIC)), name: '正式评分细则 <&>', example: false });
+  const bytes = await writeReviewWorkbook({ report, rubric: official, sources: [] });
+  expect(readCustomProperties(bytes)).toEqual({ 评分细则: '正式评分细则 <&>', 评分细则为正式细则: true, 审核年度: '2024' });
+  // Still a package ExcelJS and the project's reader open.
+  expect((await load(bytes)).worksheets.length).toBe(4);
+  expect((await readWorkbook(bytes, 'x.xlsx')).length).toBe(4);
 });
 
 test('a replacement rubric is written to 评分细则 and used by the formulas', async () => {

@@ -115,6 +115,8 @@ export interface MemoryExcel {
   log: WriteLog[];
   active: string | null;
   selection: { sheet: string; address: string } | null;
+  /** The workbook's custom document properties. */
+  readonly customProperties: ReadonlyMap<string, unknown>;
   /** The sheet called `name` (case-insensitive), or undefined. */
   sheet(name: string): MemSheet | undefined;
   /** The cell at an A1 address of a sheet, or undefined when never written. */
@@ -293,6 +295,8 @@ type Op = () => void | Promise<void>;
 
 interface Book {
   sheets: MemSheet[];
+  /** Workbook.properties.custom (ExcelApi 1.7): key → value. */
+  customProperties: Map<string, unknown>;
   nextId: number;
   syncs: number;
   log: WriteLog[];
@@ -417,9 +421,20 @@ class ClientResult<T> {
 
 class WorkbookProxy extends ProxyBase {
   readonly worksheets: WorksheetCollectionProxy;
+  readonly properties: { custom: { add(key: string, value: unknown): void } };
   constructor(context: Ctx) {
     super(context);
     this.worksheets = new WorksheetCollectionProxy(context);
+    // CustomPropertyCollection.add replaces a property of the same key, as Excel does.
+    this.properties = {
+      custom: {
+        add: (key: string, value: unknown) =>
+          context.enqueue(() => {
+            if (key.length > 255) throw new FakeOfficeError('InvalidArgument', 'The custom property key is too long.');
+            context.book.customProperties.set(key, value);
+          }),
+      },
+    };
   }
   insertWorksheetsFromBase64(base64: string, options: { positionType?: string; relativeTo?: string; sheetNamesToInsert?: string[] } = {}): ClientResult<string[]> {
     const result = new ClientResult<string[]>();
@@ -1212,7 +1227,7 @@ class RangeAreasProxy extends ProxyBase {
  * await excel.run(async (context) => { context.workbook.worksheets.add('评分表'); await context.sync(); });
  */
 export function createMemoryExcel(sheets: MemSheetSpec[] = [{ name: 'Sheet1', values: [] }], options: MemoryExcelOptions = {}): MemoryExcel {
-  const book: Book = { sheets: [], nextId: 1, syncs: 0, log: [], active: null, selection: null, options };
+  const book: Book = { sheets: [], customProperties: new Map(), nextId: 1, syncs: 0, log: [], active: null, selection: null, options };
   for (const spec of sheets) book.sheets.push(makeSheet(book, spec));
   book.active = book.sheets.find((s) => s.visibility === 'Visible')?.name ?? null;
   const excel: MemoryExcel = {
@@ -1228,6 +1243,9 @@ export function createMemoryExcel(sheets: MemSheetSpec[] = [{ name: 'Sheet1', va
     },
     get sheets() {
       return book.sheets;
+    },
+    get customProperties() {
+      return book.customProperties;
     },
     log: book.log,
     get active() {

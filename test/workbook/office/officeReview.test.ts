@@ -3,7 +3,7 @@ import path from 'path';
 import { reviewSubmission } from '../../../src/domain/review';
 import type { ReviewReport } from '../../../src/domain/report';
 import { readWorkbook } from '../../../src/workbook/file/reader';
-import { DEFAULT_RUBRIC, layoutReviewSheets, REVIEW_SHEETS, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
+import { DEFAULT_RUBRIC, layoutReviewSheets, REVIEW_SHEETS, reviewProperties, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
 import { asText } from '../../../src/workbook/layout/text';
 import { STATE_SHEET } from '../../../src/workbook/office/addinState';
 import { cellFormula, cellNumberFormat } from '../../../src/workbook/office/drawLayout';
@@ -61,6 +61,7 @@ function requestFor(report: ReviewReport, snapshot: WorkbookSnapshot) {
       layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: snapshot.copied, inputs }),
     marks: marksForFindings(report.findings, snapshot),
     snapshot,
+    properties: reviewProperties(report, DEFAULT_RUBRIC),
   };
 }
 
@@ -143,6 +144,8 @@ describe('the Office adapter on the shipped sample', () => {
       expect(sheet.print.centerHeader).toBe('&11&"-,Regular"2024 年度绩效评价审核');
       expect(sheet.print.leftFooter).toBe(`&11&"-,Regular"星河中小企业公共服务平台 · ${layout.name}`);
       expect(sheet.print.rightFooter).toBe('&11&"-,Regular"第 &P 页 共 &N 页');
+      // The example rubric is flagged in the document's custom properties too.
+      expect(Object.fromEntries(excel.customProperties)).toEqual({ 评分细则: DEFAULT_RUBRIC.name, 评分细则为正式细则: false, 审核年度: '2024' });
       expect(sheet.hiddenColumns.has(0)).toBe(layout.columns[0]?.hidden === true);
     }
     // Values (number formats, then formulas) come before formats on every sheet.
