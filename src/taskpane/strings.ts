@@ -77,8 +77,9 @@ export const strings = {
   writeButton: '写入审核表',
   downloadButton: '下载审核工作簿',
   clearMarksButton: '清除标记',
-  written: (kept: number, marked: number) =>
-    `已写入评分表、评分细则、问题清单和抽查样本${kept ? `，保留了 ${kept} 处评审填写的内容` : ''}；已用底色标出 ${marked} 行问题数据（红：错误，黄：警告，蓝：提示）。`,
+  written: (kept: number, marked: number, unkept = 0) =>
+    `已写入评分表、评分细则、问题清单和抽查样本${kept ? `，保留了 ${kept} 处评审填写的内容` : ''}；已用底色标出 ${marked} 行问题数据（红：错误，黄：警告，蓝：提示）。` +
+    (unkept ? `另有 ${unkept} 处在黄色单元格以外的修改无法放回原处，已原样列在“未保留的修改”表中，请核对后转录。` : ''),
   downloaded: (name: string) => `已生成并下载「${name}」。`,
   marksCleared: (n: number) => (n ? `已清除 ${n} 行标记，并恢复了原来的底色。` : '没有需要清除的标记。'),
 

@@ -81,7 +81,7 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
         run,
       );
       snapshot = { ...current, ...result.snapshot };
-      return strings.written(result.keptInputs, result.marked);
+      return strings.written(result.keptInputs, result.marked, result.unkept);
     },
     async clearMarks() {
       const n = await clearMarks(run, features);

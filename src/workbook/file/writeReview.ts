@@ -8,6 +8,7 @@ import { parseRange } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { layoutReviewSheets, reviewProperties } from '../layout';
 import { MARK_COLUMN, extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
+import { comparable, fingerprint, parseSealed, sealMark, unkeptInReviewSheets } from '../layout/unkept';
 import { UNKEPT_SHEET, layoutUnkeptSheet, readUnkeptSheet, type UnkeptEdit } from '../layout/unkeptSheet';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { FINGERPRINT_SHEET, REVIEW_SHEETS } from '../layout/sheetNames';
@@ -390,27 +391,6 @@ export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<
   return { bytes: withCustomProperties(new Uint8Array(buffer as ArrayBuffer), reviewProperties(report, rubric)), unkept };
 }
 
-/** A cell's value for comparing a reviewer's copy with what was generated: text trimmed, blank as ''. */
-function comparable(v: LayoutScalar): string {
-  if (v === null) return '';
-  return typeof v === 'string' ? v.trim() : String(v);
-}
-
-/** FNV-1a of (column, value) pairs. */
-function fingerprint(pairs: Iterable<[number, LayoutScalar]>): string {
-  let h = 0x811c9dc5;
-  for (const [c, v] of pairs) {
-    const text = `${c}\u0001${comparable(v)}\u0002`;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
-/** The fingerprint of a row's generated constant cells, so a re-run can tell whether the reviewer changed one. */
-function rowHash(ws: ExcelJS.Worksheet, r: number, cols: readonly number[]): string {
-  return fingerprint(cols.map((c) => [c, scalar(ws.getCell(r, c).value)] as [number, LayoutScalar]));
-}
-
 /** The fingerprint of every non-empty cell of a copied row. */
 function copiedRowHash(row: ExcelJS.Row): string {
   const pairs: [number, LayoutScalar][] = [];
@@ -447,44 +427,18 @@ function readFingerprints(wb: ExcelJS.Workbook): Map<string, Map<number, string>
   return out;
 }
 
-interface SealedMark {
-  k: string;
-  f: Record<string, [number, LayoutScalar]>;
-  /** Generated constant columns, hashed into `h`; formulas and the reviewer's fields are not. */
-  g?: number[];
-  h?: string;
-  /** The sheet's last generated column. */
-  w?: number;
-}
-
-function parseSealed(v: LayoutScalar): SealedMark | undefined {
-  if (typeof v !== 'string' || !v.startsWith('{"k"')) return undefined;
-  try {
-    const m = JSON.parse(v) as SealedMark;
-    return typeof m.k === 'string' && typeof m.f === 'object' && m.f !== null ? m : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Add to each row mark (hidden column A) the hash of the row's generated constant cells, as written,
  * and which columns it covers: a re-run then knows which rows the reviewer changed outside the
  * yellow cells.
  */
 function sealRowMarks(ws: ExcelJS.Worksheet, width: number): void {
-  ws.eachRow((row, r) => {
+  ws.eachRow((row) => {
     const cell = row.getCell(MARK_COLUMN);
     const mark = parseSealed(scalar(cell.value));
     if (!mark) return;
-    const fields = new Set(Object.values(mark.f).map((f) => f[0]));
-    const g: number[] = [];
-    for (let c = MARK_COLUMN + 1; c <= width; c++) {
-      const v = row.getCell(c);
-      if (fields.has(c) || v.type === ExcelJS.ValueType.Formula || v.type === ExcelJS.ValueType.Merge) continue;
-      g.push(c);
-    }
-    cell.value = JSON.stringify({ ...mark, g, h: rowHash(ws, r, g), w: width });
+    const skip = (c: number) => [ExcelJS.ValueType.Formula, ExcelJS.ValueType.Merge].includes(row.getCell(c).type);
+    cell.value = sealMark(mark, width, skip, (c) => scalar(row.getCell(c).value));
   });
 }
 
@@ -501,38 +455,16 @@ function carriedUnkept(before: ExcelJS.Workbook): UnkeptEdit[] {
  * submission sheets (which are copied afresh from the files).
  */
 function findUnkeptEdits(before: ExcelJS.Workbook, after: ExcelJS.Workbook, copiedNames: readonly string[]): UnkeptEdit[] {
-  const out: UnkeptEdit[] = [];
-  const text = (v: LayoutScalar) => comparable(v);
-  for (const name of Object.values(REVIEW_SHEETS)) {
-    const old = before.getWorksheet(name);
-    const now = after.getWorksheet(name);
-    if (!old || !now) continue;
-    const rowOfKey = new Map<string, number>();
-    now.eachRow((row, r) => {
-      const m = parseSealed(scalar(row.getCell(MARK_COLUMN).value));
-      if (m) rowOfKey.set(m.k, r);
-    });
-    old.eachRow((row, r) => {
-      const mark = parseSealed(scalar(row.getCell(MARK_COLUMN).value));
-      const fields = new Set(mark ? Object.values(mark.f).map((f) => f[0]) : []);
-      if (mark?.g && mark.h && rowHash(old, r, mark.g) !== mark.h) {
-        const at = rowOfKey.get(mark.k);
-        for (const c of mark.g) {
-          const was = text(scalar(row.getCell(c).value));
-          if (was === '' || (at !== undefined && was === text(scalar(now.getCell(at, c).value)))) continue;
-          out.push({ sheet: name, cell: row.getCell(c).address, text: was, why: at === undefined ? '该行本次不再生成' : '改在了生成的列中，本次已重新生成' });
-        }
-      }
-      row.eachCell((cell, c) => {
-        if (c === MARK_COLUMN || fields.has(c) || mark?.g?.includes(c) || cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Formula) return;
-        const was = text(scalar(cell.value));
-        if (was === '') return;
-        // Beyond the generated columns of a marked row, or where the new sheet writes nothing.
-        const outside = mark ? c > (mark.w ?? Infinity) : text(scalar(now.getCell(r, c).value)) === '' && now.getCell(r, c).type !== ExcelJS.ValueType.Merge;
-        if (outside) out.push({ sheet: name, cell: cell.address, text: was, why: '审核助手不写入的单元格，本次重新生成时未保留' });
-      });
-    });
-  }
+  const text = comparable;
+  const grids = (wb: ExcelJS.Workbook) => {
+    const out: Record<string, ValueGrid> = {};
+    for (const name of Object.values(REVIEW_SHEETS)) {
+      const ws = wb.getWorksheet(name);
+      if (ws) out[name] = sheetGrid(ws);
+    }
+    return out;
+  };
+  const out = unkeptInReviewSheets(grids(before), grids(after));
   // A copied row whose fingerprint changed since it was written was edited in the workbook; its
   // cells that the fresh copy does not hold are listed. A row the platform changed in its files but
   // the reviewer did not touch is not listed. Workbooks without fingerprints are not compared.

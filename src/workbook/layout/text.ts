@@ -251,5 +251,13 @@ export function printA4Landscape(columns: readonly LayoutColumn[], extra: Omit<L
  * workbook; the writers add 第 N 页 共 M 页.
  */
 export function pageTitles(platform: string | null, year: number, sheet: string): { header: string; footer: string } {
-  return { header: `${year} 年度绩效评价审核`, footer: `${platform ?? '（未指定平台名称）'} · ${sheet}` };
+  return { header: `${year} 年度绩效评价审核`, footer: `${platform ?? '（未指定平台名称）'}${FOOTER_SEPARATOR}${sheet}` };
+}
+
+const FOOTER_SEPARATOR = ' · ';
+
+/** The header and footer of another sheet of the same workbook as `print`. */
+export function pageTitlesLike(print: LayoutPrint, sheet: string): { header?: string; footer: string } {
+  const platform = print.footer?.includes(FOOTER_SEPARATOR) ? print.footer.slice(0, print.footer.lastIndexOf(FOOTER_SEPARATOR)) : null;
+  return { ...(print.header ? { header: print.header } : {}), footer: platform ? `${platform}${FOOTER_SEPARATOR}${sheet}` : sheet };
 }

@@ -10,7 +10,10 @@ import { columnLetter, columnNumber, type SheetGrid } from '../../domain/grid';
 import type { Finding, Severity } from '../../domain/report';
 import type { SubmittedFile } from '../../domain/review';
 import { extractReviewerInputs, countInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
-import { REVIEW_SHEETS, uniqueSheetNames } from '../layout/sheetNames';
+import { REVIEW_SHEETS, UNKEPT_SHEET, uniqueSheetNames } from '../layout/sheetNames';
+import { pageTitlesLike } from '../layout/text';
+import { layoutValues, sealLayout, unkeptInReviewSheets } from '../layout/unkept';
+import { layoutUnkeptSheet, readUnkeptSheet } from '../layout/unkeptSheet';
 import type { CopiedSheet, LayoutScalar, SheetLayout } from '../layout/types';
 import { CURRENT_WORKBOOK, EMPTY_STATE, STATE_SHEET, parseState, queueStateWrite, type AddinState, type MarkRecord } from './addinState';
 import { ALL_FEATURES, formatTargets, layoutChunks, queueChunk, queueSheetFormats, type OfficeFeatures } from './drawLayout';
@@ -72,7 +75,8 @@ function fail(action: string, error: unknown, advice: string): OfficeOperationEr
   return new OfficeOperationError(`${action}失败（${officeErrorDetail(error)}）。${advice}`, { cause: error });
 }
 
-const REVIEW_NAMES: readonly string[] = Object.values(REVIEW_SHEETS);
+/** The sheets the add-in writes (and so never reads as submitted tables). */
+const REVIEW_NAMES: readonly string[] = [...Object.values(REVIEW_SHEETS), UNKEPT_SHEET];
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -189,6 +193,8 @@ export interface WriteReviewResult {
   sheets: string[];
   /** How many reviewer entries were carried over. */
   keptInputs: number;
+  /** How many of the reviewer's changes could not be kept (listed on 「未保留的修改」). */
+  unkept: number;
   marked: number;
   /** Rows not highlighted because of the {@link MAX_MARKED_ROWS} cap. */
   unmarked: number;
@@ -339,7 +345,14 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         grids[canonical] = fromA1(range.values as unknown[][], range.rowIndex, range.columnIndex);
       }
       const inputs = extractReviewerInputs(grids);
-      const layouts = request.build(inputs);
+      // Marks sealed with their rows' fingerprints; what the reviewer changed outside the yellow
+      // cells, which the new sheets cannot keep, is listed on 「未保留的修改」.
+      const built = request.build(inputs).map(sealLayout);
+      const unkept = [
+        ...readUnkeptSheet(grids[UNKEPT_SHEET] ?? []),
+        ...unkeptInReviewSheets(grids, Object.fromEntries(built.map((l) => [l.name, layoutValues(l)]))),
+      ];
+      const layouts = unkept.length > 0 && built.length > 0 ? [...built, withPageTitles(layoutUnkeptSheet(unkept), built[0])] : built;
 
       const stateRange2 = stateRange as Excel.Range | null;
       const stateValues = stateRange2 && !stateRange2.isNullObject ? (stateRange2.values as unknown[][]) : [];
@@ -408,6 +421,7 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
       return {
         sheets: layouts.map((l) => l.name),
         keptInputs: countInputs(inputs),
+        unkept: unkept.length,
         marked: newMarks.length,
         unmarked: planned.unmarked,
         snapshot: {
@@ -596,4 +610,9 @@ export async function importWorkbooks(sources: ImportSource[], canInsert: boolea
   } catch (error) {
     throw fail('导入平台材料', error, '已导入的工作表保持不变；请确认工作簿未受保护后重试。');
   }
+}
+
+/** A sheet laid out on its own, given the workbook's header and footer. */
+function withPageTitles(layout: SheetLayout, like: SheetLayout): SheetLayout {
+  return { ...layout, print: { ...layout.print, ...pageTitlesLike(like.print, layout.name) } };
 }

@@ -3,7 +3,9 @@ import path from 'path';
 import { reviewSubmission } from '../../../src/domain/review';
 import type { ReviewReport } from '../../../src/domain/report';
 import { readWorkbook } from '../../../src/workbook/file/reader';
-import { DEFAULT_RUBRIC, layoutReviewSheets, REVIEW_SHEETS, reviewProperties, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
+import { DEFAULT_RUBRIC, FINDINGS_COLS, layoutReviewSheets, REVIEW_SHEETS, reviewProperties, SCORING_COLS, type SheetLayout } from '../../../src/workbook/layout';
+import { UNKEPT_SHEET } from '../../../src/workbook/layout/sheetNames';
+import { sealLayout } from '../../../src/workbook/layout/unkept';
 import { asText } from '../../../src/workbook/layout/text';
 import { STATE_SHEET } from '../../../src/workbook/office/addinState';
 import { cellFormula, cellNumberFormat } from '../../../src/workbook/office/drawLayout';
@@ -128,7 +130,8 @@ describe('the Office adapter on the shipped sample', () => {
     expect(result.sheets).toEqual([REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.findings, REVIEW_SHEETS.sample]);
     expect(excel.sheets.slice(0, 4).map((s) => s.name)).toEqual(result.sheets);
     expect(excel.active).toBe(REVIEW_SHEETS.scoring);
-    const layouts = layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: snapshot.copied });
+    // As drawn: each row mark sealed with its row's fingerprint.
+    const layouts = layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: snapshot.copied }).map(sealLayout);
     for (const layout of layouts) {
       expectDrawn(excel, layout);
       const sheet = excel.sheet(layout.name)!;
@@ -192,12 +195,41 @@ describe('the Office adapter on the shipped sample', () => {
     expect(excel.sheets.filter((s) => /审核助手旧表/.test(s.name))).toEqual([]);
     expect(excel.sheets.filter((s) => s.name === REVIEW_SHEETS.scoring)).toHaveLength(1);
 
+    // Nothing was changed outside the yellow cells: nothing is listed as not kept.
+    expect(again.unkept).toBe(0);
+    expect(excel.sheet(UNKEPT_SHEET)).toBeUndefined();
+
     const restored = await clearMarks(excel.run);
     expect(restored).toBe(again.marked);
     for (const sheet of excel.sheets) {
       if (Object.values(REVIEW_SHEETS).includes(sheet.name as never)) continue;
       for (const row of sheet.rows) for (const cell of row ?? []) expect(cell?.fill).toBeUndefined();
     }
+  });
+
+  it('lists changes outside the yellow cells after the four review sheets on the next write, and keeps listing them', async () => {
+    const first = await writeReview(requestFor(report, snapshot), excel.run);
+    const findings = excel.sheet(REVIEW_SHEETS.findings)!;
+    const message = findings.rows[2]![FINDINGS_COLS.message - 1]!;
+    const was = message.value;
+    message.value = '评审改写的说明';
+    (excel.sheet(REVIEW_SHEETS.scoring)!.rows[0] ??= [])[11] = { value: '复核意见：同意' };
+
+    const again = await writeReview({ ...requestFor(report, snapshot), snapshot: { ...snapshot, ...first.snapshot } }, excel.run);
+    expect(again.unkept).toBe(2);
+    expect(again.sheets).toEqual([...Object.values(REVIEW_SHEETS), UNKEPT_SHEET]);
+    expect(excel.sheets.map((s) => s.name).slice(0, 5)).toEqual([...Object.values(REVIEW_SHEETS), UNKEPT_SHEET]);
+    const listed = excel.grid(UNKEPT_SHEET).slice(3).map((r) => r.slice(1, 4));
+    expect(listed.sort()).toEqual([
+      ['评分表', 'L1', '复核意见：同意'],
+      ['问题清单', `I3`, '评审改写的说明'],
+    ].sort());
+    expect(excel.sheet(REVIEW_SHEETS.findings)!.rows[2]![FINDINGS_COLS.message - 1]!.value).toBe(was);
+
+    // Written again: still listed, once each; no second 未保留的修改 sheet.
+    const third = await writeReview({ ...requestFor(report, snapshot), snapshot: { ...snapshot, ...again.snapshot } }, excel.run);
+    expect(third.unkept).toBe(2);
+    expect(excel.sheets.filter((s) => s.name === UNKEPT_SHEET)).toHaveLength(1);
   });
 });
 
