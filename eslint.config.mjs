@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import layers from './eslint/layers.js';
+import noCycle from './eslint/no-cycle.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/artifacts/**', 'samples/**', '.scratch/**', 'build/**'] },
@@ -8,9 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', Office: 'readonly', Excel: 'readonly', window: 'readonly', document: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', TextDecoder: 'readonly', performance: 'readonly', PerformanceObserver: 'readonly' } },
-    plugins: { local: { rules: { layers } } },
+    plugins: { local: { rules: { layers, 'no-cycle': noCycle } } },
     rules: {
       'local/layers': 'error',
+      'local/no-cycle': 'error',
       // Chinese text aligns with the ideographic space (U+3000) inside strings.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

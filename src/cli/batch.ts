@@ -11,7 +11,7 @@ import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
 import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
-import type { Io } from './review';
+import type { Io } from './io';
 
 export interface BatchOptions {
   dir: string;

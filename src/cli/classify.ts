@@ -11,7 +11,7 @@
 import { acceptedIndustriesText, classify, FIGURE_LABELS, type Figure, type Figures } from '../domain/sizeClass';
 import { parseAmount, parseCount } from '../domain/values';
 import { parseOptions, UsageError } from './args';
-import type { Io } from './review';
+import { processIo, type Io } from './io';
 
 export const CLASSIFY_USAGE = `用法：npm run classify -- --industry <所属行业> [--employees <从业人员>] [--revenue <营业收入>] [--assets <资产总额>] [--json]
 
@@ -29,11 +29,6 @@ export const CLASSIFY_USAGE = `用法：npm run classify -- --industry <所属�
 
 const OPTION: Record<Figure, string> = { employees: '--employees', revenue: '--revenue', assets: '--assets' };
 const FIGURES: readonly Figure[] = ['employees', 'revenue', 'assets'];
-
-const processIo: Io = {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
-};
 
 /** `--revenue -5` reads as two options to parseArgs; join a value that looks like a negative number to its option. */
 function joinNegativeValues(argv: string[]): string[] {

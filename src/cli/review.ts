@@ -15,24 +15,10 @@ import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
 import { resolvePlatform } from '../domain/platform';
 import { jsonChunks } from './reportJson';
+import { processIo, type Io } from './io';
 import { formatSummary } from './summary';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  /** Write without a line end, piece by piece (a large JSON report to the terminal). */
-  write?(piece: string): Promise<void> | void;
-}
-
-const processIo: Io = {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
-  write: (piece) =>
-    new Promise<void>((resolve) => {
-      if (process.stdout.write(piece)) resolve();
-      else process.stdout.once('drain', () => resolve());
-    }),
-};
+export type { Io } from './io';
 
 /** Run the review command; returns the exit code. Never throws. */
 export async function runReview(argv: string[], io: Io = processIo): Promise<number> {

@@ -117,7 +117,22 @@ export interface DeclaredFigure {
   cell: string | null;
 }
 
-export type { ReportScoring } from './scoring';
+export type Verdict = '不合格' | '待定' | '合格';
+
+/** The verdict as the guide decides it (src/domain/scoring.ts decides it). */
+export interface ReportScoring {
+  /** Points of the computed indicators under the rubric (manual items count 0 until a reviewer scores them). */
+  total: number;
+  /** The rubric's 满分 for the category. */
+  max: number;
+  passScore: number;
+  verdict: Verdict;
+  /** 「得分高于80分的，择优给予服务绩效奖励」: above the pass score, and no threshold failed. */
+  rewardEligible: boolean;
+  /** One Chinese sentence: what the verdict means for the platform. */
+  consequence: string;
+  rubric: { official: boolean; source: string };
+}
 
 export interface ReviewReport {
   schemaVersion: 1;
@@ -132,5 +147,5 @@ export interface ReviewReport {
   sampleRule: { by: 'enterprise' | 'order'; size: number; random: number; seed: number | null; description: string };
   sample: EnterpriseSample[] | OrderSample[];
   /** The verdict as the guide decides it, under the rubric the review was given (null without one). */
-  scoring: import('./scoring').ReportScoring | null;
+  scoring: ReportScoring | null;
 }

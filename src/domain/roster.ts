@@ -2,22 +2,13 @@
  * 附件4-1: the platforms under review, with their registered service category.
  * The data is generated from the guide (scripts/make-roster.ts); this file only looks things up.
  */
-import { ROSTER_ROWS } from './roster.generated';
+import { ROSTER_ROWS, type RosterRow } from './roster.generated';
 
 export const CATEGORIES = ['综合咨询', '创业辅导', '技术创新', '数字化应用', '人力资源', '融资促进'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export interface RosterEntry {
-  no: number;
-  /** 运营单位名称 */
-  unit: string;
-  /** 平台名称 */
-  platform: string;
-  /** 服务类别 */
-  category: string;
-  /** 所属区 */
-  district: string;
-}
+/** One platform of 附件4-1: 序号, 运营单位, 平台名称, 服务类别, 所属区. */
+export type RosterEntry = RosterRow;
 
 /** Key for tolerant look-up: width folded, no white space, brackets unified, no 示范 prefix words. */
 export function rosterKey(name: string): string {

@@ -5,10 +5,10 @@
  * - 「对绩效评价得分高于80分的，择优给予服务绩效奖励」: above 80 (80 itself excluded) → may be rewarded.
  * A threshold still to be checked by the reviewer (待核) leaves the verdict 待定.
  */
-import type { Indicators, Threshold, ThresholdStatus } from './report';
-import { indicatorValue, rubricItems, round2, scoreItem, type Rubric } from './rubric';
+import type { Indicators, ReportScoring, Threshold, ThresholdStatus, Verdict } from './report';
 
-export type Verdict = '不合格' | '待定' | '合格';
+export type { ReportScoring, Verdict } from './report';
+import { indicatorValue, rubricItems, round2, scoreItem, type Rubric } from './rubric';
 
 export const CONSEQUENCES = {
   revoke: '撤销“示范平台”称号',
@@ -16,20 +16,6 @@ export const CONSEQUENCES = {
   keep: '保留称号',
   reward: '保留称号，可参与择优奖励',
 } as const;
-
-export interface ReportScoring {
-  /** Points of the computed indicators under the rubric (manual items count 0 until a reviewer scores them). */
-  total: number;
-  /** The rubric's 满分 for the category. */
-  max: number;
-  passScore: number;
-  verdict: Verdict;
-  /** 「得分高于80分的，择优给予服务绩效奖励」: above the pass score, and no threshold failed. */
-  rewardEligible: boolean;
-  /** One Chinese sentence: what the verdict means for the platform. */
-  consequence: string;
-  rubric: { official: boolean; source: string };
-}
 
 /**
  * The verdict from the thresholds' conclusions and the total.

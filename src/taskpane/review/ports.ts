@@ -4,8 +4,10 @@
  * Office.js directly.
  */
 import type { Finding, ReviewReport } from '../../domain/report';
-import type { SubmittedFile } from '../../domain/review';
-import type { ReviewOptions } from './reviewInWorker';
+import type { ReviewInput, SubmittedFile } from '../../domain/review';
+
+/** What the review needs besides the files. */
+export type ReviewOptions = Omit<ReviewInput, 'files'>;
 
 /** A file the reviewer picked or dropped. */
 export interface PickedFile {

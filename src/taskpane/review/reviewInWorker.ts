@@ -7,11 +7,10 @@
  * browser; `reviewWorker.ts` wires it to the worker's messages.
  */
 import type { ReviewReport } from '../../domain/report';
-import type { ReviewInput, SubmittedFile } from '../../domain/review';
-import { messageOf, type PickedFile } from './ports';
+import type { SubmittedFile } from '../../domain/review';
+import { messageOf, type PickedFile, type ReviewOptions } from './ports';
 
-/** What the review needs besides the files. */
-export type ReviewOptions = Omit<ReviewInput, 'files'>;
+export type { ReviewOptions } from './ports';
 
 export interface ReviewRequest {
   id: number;
