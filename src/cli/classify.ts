@@ -49,13 +49,14 @@ function figure(f: Figure, text: string): number {
   const shown = `${OPTION[f]} 应为${f === 'employees' ? '非负整数' : '非负数'}（${name}，${unit}），收到「${text}」`;
   if (f === 'employees') {
     const p = parseCount(text);
-    if (p.ok !== true || p.approximate) throw new UsageError(p.ok === true ? `${shown}：请给出确切人数` : shown);
-    return p.count;
+    if (p.state !== 'ok') throw new UsageError(shown);
+    if (p.approximate) throw new UsageError(`${shown}：请给出确切人数`);
+    return p.value;
   }
   const p = parseAmount(text, '万元');
-  if (p.ok !== true) throw new UsageError(shown);
-  if (p.wan < 0) throw new UsageError(`${shown}：不能为负数`);
-  return p.wan;
+  if (p.state !== 'ok') throw new UsageError(shown);
+  if (p.value < 0) throw new UsageError(`${shown}：不能为负数`);
+  return p.value;
 }
 
 function parse(argv: string[]): { industry: string; figures: Figures; json: boolean } | 'help' {

@@ -157,14 +157,14 @@ export function parseDeclaredValue(item: DeclaredItem, raw: unknown, format?: st
   const value = raw as string | number;
   if (item.unit === '%') {
     const p = parsePercent(value, format);
-    return p.ok === true ? p.percent : p.ok === 'blank' ? null : 'unreadable';
+    return p.state === 'ok' ? p.value : p.state === 'blank' ? null : 'unreadable';
   }
   if (item.unit === '万元' || item.unit === '亿元') {
     const p = parseAmount(value, '万元');
-    return p.ok === true ? p.wan : p.ok === 'blank' ? null : 'unreadable';
+    return p.state === 'ok' ? p.value : p.state === 'blank' ? null : 'unreadable';
   }
   const p = parseCount(value);
-  return p.ok === true ? p.count : p.ok === 'blank' ? null : 'unreadable';
+  return p.state === 'ok' ? p.value : p.state === 'blank' ? null : 'unreadable';
 }
 
 function cellString(v: unknown): string {

@@ -106,13 +106,6 @@ export function cellAt(grid: SheetGrid, row: number, column: number): CellValue 
   return v === undefined ? null : v;
 }
 
-/** The number format at a 1-based sheet position, if the adapter supplied one. */
-export function formatAt(grid: SheetGrid, row: number, column: number): string | undefined {
-  const r = grid.numberFormats?.[row - grid.firstRow];
-  const f = r?.[column - grid.firstColumn];
-  return f ?? undefined;
-}
-
 /** The last 1-based sheet row of the used range. */
 export function lastRow(grid: SheetGrid): number {
   return grid.firstRow + grid.values.length - 1;

@@ -3,20 +3,17 @@
  * sits in the first 15 rows, and lift their data rows into typed cells that remember their source.
  */
 import { a1, cellAt, lastColumn, lastRow, type CellRef, type CellValue, type SheetGrid } from './grid';
-import { TABLE_SPECS, headerKey, headerUnit, type FieldSpec, type TableKind, type TableSpec } from './tableSpecs';
-import { isBlank, isExcelError, parseAmount, parseCount, parseDate, parsePercent } from './values';
+import { TABLE_SPECS, headerKey, headerUnit, type FieldKey, type FieldSpec, type TableKind, type TableSpec } from './tableSpecs';
+import { isBlank, isExcelError, parseAmount, parseCount, parseDate, parsePercent, type DateValue, type Parsed as ParsedValue } from './values';
 
 /** How far down a header may sit (title rows, unit and stamp lines above it). */
 export const HEADER_SEARCH_ROWS = 15;
 
-export type Parsed<T> = { state: 'ok'; value: T; note?: string } | { state: 'blank' } | { state: 'error'; reason: string };
+/** A typed cell's reading: the parsers' own result (values.ts), one vocabulary for both. */
+export type Parsed<T> = ParsedValue<T>;
 
-export interface DateParts {
-  y: number;
-  m: number;
-  d: number;
-  iso: string;
-}
+/** A date cell's value: calendar date and `YYYY-MM-DD`. */
+export type DateParts = DateValue;
 
 export interface TableCell {
   value: CellValue;
@@ -44,7 +41,7 @@ class LiftedCell implements TableCell {
 export interface TableRow {
   /** 1-based sheet row. */
   row: number;
-  cells: Partial<Record<string, TableCell>>;
+  cells: Partial<Record<FieldKey, TableCell>>;
 }
 
 export interface SummaryRow extends TableRow {
@@ -68,7 +65,7 @@ export interface RecognizedTable {
   headerRow: number;
   /** 1 or 2 (a two-row header with merged group cells). */
   headerRows: number;
-  columns: Partial<Record<string, ColumnInfo>>;
+  columns: Partial<Record<FieldKey, ColumnInfo>>;
   rows: TableRow[];
   summaryRows: SummaryRow[];
 }
@@ -92,7 +89,7 @@ interface HeaderMatch {
   spec: TableSpec;
   row: number;
   rows: 1 | 2;
-  columns: Map<string, { column: number; header: string }>;
+  columns: Map<FieldKey, { column: number; header: string }>;
   score: number;
 }
 
@@ -108,8 +105,8 @@ function synonymKeys(f: FieldSpec): string[] {
 }
 
 /** Assign header cells to fields: every (cell, field) pair scored, longest and exact matches first. */
-function matchHeader(spec: TableSpec, headers: { column: number; header: string; key: string }[]): Map<string, { column: number; header: string }> {
-  const pairs: { field: string; column: number; header: string; score: number }[] = [];
+function matchHeader(spec: TableSpec, headers: { column: number; header: string; key: string }[]): Map<FieldKey, { column: number; header: string }> {
+  const pairs: { field: FieldKey; column: number; header: string; score: number }[] = [];
   for (const h of headers) {
     const key = h.key;
     if (!key || key.length > 40) continue;
@@ -123,7 +120,7 @@ function matchHeader(spec: TableSpec, headers: { column: number; header: string;
     }
   }
   pairs.sort((a, b) => b.score - a.score || a.column - b.column);
-  const byField = new Map<string, { column: number; header: string }>();
+  const byField = new Map<FieldKey, { column: number; header: string }>();
   const usedColumns = new Set<number>();
   for (const p of pairs) {
     if (byField.has(p.field) || usedColumns.has(p.column)) continue;
@@ -239,30 +236,23 @@ function mayBeMarkerRow(values: readonly CellValue[]): boolean {
   return !anyText;
 }
 
-/** The reading of every blank typed cell: one shared object (a big table has many blank figures). */
-const BLANK: Parsed<never> = Object.freeze({ state: 'blank' });
-
 function parseCell(field: FieldSpec, value: CellValue, format: string | undefined, unit: '万元' | '元' | undefined): Parsed<number | DateParts> | undefined {
   switch (field.type) {
-    case 'amount': {
-      const p = parseAmount(value, unit ?? '万元');
-      if (p.ok === 'blank') return BLANK;
-      return p.ok ? { state: 'ok', value: p.wan } : { state: 'error', reason: p.reason };
-    }
+    // The parsers answer in the cells' own states; only what a cell keeps is copied (a date's
+    // precision is the parser's business).
+    case 'amount':
+      return parseAmount(value, unit ?? '万元');
     case 'date': {
       const p = parseDate(value, format, true);
-      if (p.ok === 'blank') return BLANK;
-      return p.ok ? { state: 'ok', value: { y: p.date.y, m: p.date.m, d: p.date.d, iso: p.iso } } : { state: 'error', reason: p.reason };
+      return p.state === 'ok' ? { state: 'ok', value: p.value } : p;
     }
     case 'percent': {
       const p = parsePercent(value, format);
-      if (p.ok === 'blank') return BLANK;
-      return p.ok ? { state: 'ok', value: p.percent } : { state: 'error', reason: p.reason };
+      return p.state === 'ok' ? { state: 'ok', value: p.value } : p;
     }
     case 'count': {
       const p = parseCount(value);
-      if (p.ok === 'blank') return BLANK;
-      return p.ok ? { state: 'ok', value: p.count } : { state: 'error', reason: p.reason };
+      return p.state === 'ok' ? { state: 'ok', value: p.value } : p;
     }
     default:
       // A text column holding a formula's error value (#REF!, #N/A) holds no name at all.
@@ -273,12 +263,12 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
 
 /** A table's columns, as parallel arrays for the per-row loop. */
 interface LiftColumns {
-  keys: string[];
+  keys: FieldKey[];
   infos: ColumnInfo[];
 }
 
 function liftRow(grid: SheetGrid, row: number, columns: LiftColumns): TableRow {
-  const cells: Partial<Record<string, TableCell>> = {};
+  const cells: Partial<Record<FieldKey, TableCell>> = {};
   const values = grid.values[row - grid.firstRow] ?? [];
   const formats = grid.numberFormats?.[row - grid.firstRow];
   const { keys, infos } = columns;
@@ -303,7 +293,7 @@ function liftRow(grid: SheetGrid, row: number, columns: LiftColumns): TableRow {
 function hasContent(row: TableRow, also: (v: CellValue) => boolean = () => true): boolean {
   for (const key in row.cells) {
     if (key === 'seq') continue;
-    const c = row.cells[key];
+    const c = row.cells[key as FieldKey];
     if (c && !isBlank(c.value) && also(c.value)) return true;
   }
   return false;
@@ -328,7 +318,7 @@ function unitLine(grid: SheetGrid, headerRow: number): '万元' | '元' | undefi
 
 /** Lift a sheet's table, given the header that matched. */
 function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
-  const columns: Partial<Record<string, ColumnInfo>> = {};
+  const columns: Partial<Record<FieldKey, ColumnInfo>> = {};
   for (const [key, col] of m.columns) {
     const field = m.spec.fields.find((f) => f.key === key)!;
     const info: ColumnInfo = { field, column: col.column, header: col.header };
@@ -343,7 +333,7 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
   }
   const rows: TableRow[] = [];
   const summaryRows: SummaryRow[] = [];
-  const entries = Object.entries(columns).filter((e): e is [string, ColumnInfo] => e[1] !== undefined);
+  const entries = (Object.entries(columns) as [FieldKey, ColumnInfo | undefined][]).filter((e): e is [FieldKey, ColumnInfo] => e[1] !== undefined);
   const lift: LiftColumns = { keys: entries.map((e) => e[0]), infos: entries.map((e) => e[1]) };
   for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
     const values = grid.values[r - grid.firstRow] ?? [];

@@ -63,7 +63,7 @@ const r = (limit: number): Limit => ({ figure: 'revenue', limit });
 const a = (limit: number): Limit => ({ figure: 'assets', limit });
 
 /** docs/reference.md §2, row by row. */
-const ROWS: Record<IndustryName, IndustryLimits> = {
+export const SIZE_LIMITS: Readonly<Record<IndustryName, Readonly<IndustryLimits>>> = {
   '农、林、牧、渔业': { ceiling: [r(20000)], medium: [r(500)], small: [r(50)] },
   工业: { ceiling: [e(1000), r(40000)], medium: [e(300), r(2000)], small: [e(20), r(300)] },
   建筑业: { ceiling: [r(80000), a(80000)], medium: [r(6000), a(5000)], small: [r(300), a(300)] },
@@ -81,11 +81,6 @@ const ROWS: Record<IndustryName, IndustryLimits> = {
   租赁和商务服务业: { ceiling: [e(300), a(120000)], medium: [e(100), a(8000)], small: [e(10), a(100)] },
   其他未列明行业: { ceiling: [e(300)], medium: [e(100)], small: [e(10)] },
 };
-
-/** The standard's limits for one industry, e.g. for a panel that shows them. */
-export function industryLimits(industry: IndustryName): Readonly<IndustryLimits> {
-  return ROWS[industry];
-}
 
 /** Other names people write for a row: GB/T 4754 sections and divisions, and short forms. */
 const ALIASES: Record<string, IndustryName> = {
@@ -288,7 +283,7 @@ export function classify(industryText: string, figures: Figures): ClassifyResult
     };
   }
 
-  const row = ROWS[industry];
+  const row = SIZE_LIMITS[industry];
   const bounds: BoundCheck[] = [];
   // The reason's sentences are written only when read: a review classifies every order row but
   // quotes the reason only for the few whose declared class disagrees.

@@ -7,8 +7,14 @@ export type TableKind = '4-2-1-1' | '4-2-1-2' | '4-2-1-3' | '4-2-1-4' | '4-2-1-5
 
 export type FieldType = 'text' | 'amount' | 'date' | 'percent' | 'count';
 
+/** Every column key the table specs use. */
+export const FIELD_KEYS = ['activity', 'amount', 'assets', 'category', 'contact', 'content', 'contract', 'creditCode', 'date', 'description', 'education', 'employees', 'enterprise', 'enterprises', 'fee', 'industry', 'institution', 'issuer', 'people', 'person', 'phone', 'place', 'position', 'price', 'product', 'province', 'qualification', 'revenue', 'satisfaction', 'school', 'seq', 'signDate', 'sizeClass'] as const;
+
+/** A column of an attachment table, by the name the code uses for it. */
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
 export interface FieldSpec {
-  key: string;
+  key: FieldKey;
   /** The guide's column title, used in messages. */
   label: string;
   type: FieldType;
@@ -24,7 +30,7 @@ export interface TableSpec {
   title: string;
   fields: FieldSpec[];
   /** Fields whose columns must all be found for a header to count as this table. */
-  required: string[];
+  required: FieldKey[];
 }
 
 const seq: FieldSpec = { key: 'seq', label: '序号', type: 'text', synonyms: ['序号', '编号No', 'No'] };

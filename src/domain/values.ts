@@ -1,22 +1,31 @@
 /**
  * Typed readings of cell values as submitted: amounts, dates, percentages and counts arrive as
  * numbers, as Dates, or as text typed in many forms (full-width digits, units, separators).
- * Each parser answers ok, blank, or a Chinese reason the reviewer can read.
+ * Each parser answers `ok` with the value, `blank`, or `error` with a Chinese reason the reviewer can read.
  */
 import type { CellValue } from './grid';
 
 /** A failed reading, with the reason in Chinese. */
 export interface ParseFailure {
-  ok: false;
+  state: 'error';
   reason: string;
 }
 
 /** The cell holds nothing (see {@link isBlank}). */
 export interface ParseBlank {
-  ok: 'blank';
+  state: 'blank';
 }
 
-export type AmountResult = { ok: true; wan: number } | ParseFailure | ParseBlank;
+const BLANK: ParseBlank = Object.freeze({ state: 'blank' });
+
+/**
+ * A reading: `ok` with the value (and what else the parser noticed), `blank`, or `error` with a
+ * reason. The same three states as a table cell's (recognize.ts), so a reading is a cell's state.
+ */
+export type Parsed<T, Extra = object> = ({ state: 'ok'; value: T } & Extra) | ParseFailure | ParseBlank;
+
+/** An amount in 万元. */
+export type AmountResult = Parsed<number>;
 
 export interface CalendarDate {
   y: number;
@@ -24,39 +33,36 @@ export interface CalendarDate {
   d: number;
 }
 
-export type DateResult =
-  | {
-      ok: true;
-      /** For `precision: 'month'`, `d` is 1. */
-      date: CalendarDate;
-      /** Always `YYYY-MM-DD` so it sorts and compares as text; a month-only date gets day 01. */
-      iso: string;
-      /** `month` when the text gave no day (`2024年5月`). */
-      precision: 'day' | 'month';
-    }
-  | ParseFailure
-  | ParseBlank;
+/** A calendar date with its `YYYY-MM-DD` form, which sorts and compares as text. */
+export interface DateValue extends CalendarDate {
+  /** A month-only date gets day 01. */
+  iso: string;
+}
 
-export type PercentResult =
-  | {
-      ok: true;
-      /** On the 0–100 scale. Values outside it are returned as read, for a check to flag. */
-      percent: number;
-      /** Set when a bare 0 < x ≤ 1 was read as a fraction (0.95 → 95) without a `%` to say so. */
-      assumedFraction?: true;
-    }
-  | ParseFailure
-  | ParseBlank;
+export type DateResult = Parsed<
+  DateValue,
+  {
+    /** `month` when the text gave no day (`2024年5月`); `d` is then 1. */
+    precision: 'day' | 'month';
+  }
+>;
 
-export type CountResult =
-  | {
-      ok: true;
-      count: number;
-      /** Set when the text hedges the number: 约35, 35余人, 35人左右, 35+, 35家以上. */
-      approximate?: true;
-    }
-  | ParseFailure
-  | ParseBlank;
+/** On the 0–100 scale. Values outside it are returned as read, for a check to flag. */
+export type PercentResult = Parsed<
+  number,
+  {
+    /** Set when a bare 0 < x ≤ 1 was read as a fraction (0.95 → 95) without a `%` to say so. */
+    assumedFraction?: true;
+  }
+>;
+
+export type CountResult = Parsed<
+  number,
+  {
+    /** Set when the text hedges the number: 约35, 35余人, 35人左右, 35+, 35家以上. */
+    approximate?: true;
+  }
+>;
 
 /** White space of every kind plus invisible format characters (zero-width space, BOM…). */
 const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}]+/gu;
@@ -142,17 +148,17 @@ const AMOUNT_UNITS: ReadonlyArray<[suffix: RegExp, shiftToWan: number]> = [
  * parse (a check can flag them).
  *
  * @example
- * parseAmount(12000, '元') // { ok: true, wan: 1.2 }
- * parseAmount('￥1,234.50', '万元') // { ok: true, wan: 1234.5 }
- * parseAmount('5000元', '万元') // { ok: true, wan: 0.5 }
- * parseAmount('3.5万', '元') // { ok: true, wan: 3.5 }
- * parseAmount('面议', '万元') // { ok: false, reason: '无法识别的金额「面议」' }
+ * parseAmount(12000, '元') // { state: 'ok', value: 1.2 }
+ * parseAmount('￥1,234.50', '万元') // { state: 'ok', value: 1234.5 }
+ * parseAmount('5000元', '万元') // { state: 'ok', value: 0.5 }
+ * parseAmount('3.5万', '元') // { state: 'ok', value: 3.5 }
+ * parseAmount('面议', '万元') // { state: 'error', reason: '无法识别的金额「面议」' }
  */
 export function parseAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
   const read = readAmount(value, unit);
   // One order of more than 1 万亿元 is no amount a platform bills: a typing slip or a planted number,
   // and summed it would overflow the totals.
-  if (read.ok === true && Math.abs(read.wan) > MAX_AMOUNT_WAN) return { ok: false, reason: `金额「${shown(value)}」超出合理范围（单笔超过 1 万亿元）` };
+  if (read.state === 'ok' && Math.abs(read.value) > MAX_AMOUNT_WAN) return { state: 'error', reason: `金额「${shown(value)}」超出合理范围（单笔超过 1 万亿元）` };
   return read;
 }
 
@@ -171,11 +177,11 @@ export function isExcelError(value: CellValue | undefined): boolean {
 }
 
 function readAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
-  if (isBlank(value)) return { ok: 'blank' };
-  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的金额「${shown(value)}」` });
+  if (isBlank(value)) return BLANK;
+  const fail = (): ParseFailure => ({ state: 'error', reason: `无法识别的金额「${shown(value)}」` });
   const columnShift = unit === '元' ? -4 : 0;
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { ok: true, wan: scale(value, columnShift) } : fail();
+    return Number.isFinite(value) ? { state: 'ok', value: scale(value, columnShift) } : fail();
   }
   if (typeof value !== 'string') return fail();
   let t = compact(value).replace(/^(?:¥|RMB|人民币)/i, '');
@@ -191,7 +197,7 @@ function readAmount(value: CellValue, unit: '万元' | '元'): AmountResult {
   // A currency sign may also follow a sign: -¥100.
   t = t.replace(/^([+-])¥/, '$1');
   const wan = decimal(t, shift);
-  return wan === null ? fail() : { ok: true, wan };
+  return wan === null ? fail() : { state: 'ok', value: wan };
 }
 
 /**
@@ -226,19 +232,19 @@ function isDateFormat(format: string | null | undefined): boolean {
 }
 
 function ok(y: number, m: number, d: number, precision: 'day' | 'month'): DateResult {
-  return { ok: true, date: { y, m, d }, iso: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`, precision };
+  return { state: 'ok', value: { y, m, d, iso: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` }, precision };
 }
 
 /** A validated calendar date, or a reason naming the impossible date. */
 function calendar(y: number, m: number, d: number, value: CellValue): DateResult {
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: `日期不存在「${shown(value)}」` };
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { state: 'error', reason: `日期不存在「${shown(value)}」` };
   return ok(y, m, d, 'day');
 }
 
 function fromSerial(serial: number, value: CellValue): DateResult {
   const day = Math.floor(serial);
-  if (day < 1) return { ok: false, reason: `无法识别的日期「${shown(value)}」` };
-  if (day === 60) return { ok: false, reason: `日期不存在「${shown(value)}」（1900-02-29）` };
+  if (day < 1) return { state: 'error', reason: `无法识别的日期「${shown(value)}」` };
+  if (day === 60) return { state: 'error', reason: `日期不存在「${shown(value)}」（1900-02-29）` };
   const ms = EXCEL_EPOCH_MS + (day < 60 ? day + 1 : day) * MS_PER_DAY;
   const dt = new Date(ms);
   return ok(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), 'day');
@@ -264,15 +270,15 @@ const YM = /^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2}))$/;
  * The 1904 date system is not handled: the workbook adapter converts such serials to Dates.
  *
  * @example
- * parseDate('2024年5月12日') // { ok: true, date: { y: 2024, m: 5, d: 12 }, iso: '2024-05-12', precision: 'day' }
- * parseDate(45424, 'yyyy-mm-dd') // { ok: true, date: { y: 2024, m: 5, d: 12 }, iso: '2024-05-12', precision: 'day' }
- * parseDate('2024年5月') // { ok: true, date: { y: 2024, m: 5, d: 1 }, iso: '2024-05-01', precision: 'month' }
- * parseDate('2024-02-30') // { ok: false, reason: '日期不存在「2024-02-30」' }
+ * parseDate('2024年5月12日') // { state: 'ok', value: { y: 2024, m: 5, d: 12, iso: '2024-05-12' }, precision: 'day' }
+ * parseDate(45424, 'yyyy-mm-dd') // { state: 'ok', value: { y: 2024, m: 5, d: 12, iso: '2024-05-12' }, precision: 'day' }
+ * parseDate('2024年5月') // { state: 'ok', value: { y: 2024, m: 5, d: 1, iso: '2024-05-01' }, precision: 'month' }
+ * parseDate('2024-02-30') // { state: 'error', reason: '日期不存在「2024-02-30」' }
  */
 export function parseDate(value: CellValue, numberFormat?: string | null, assumeSerial = false): DateResult {
-  if (isBlank(value)) return { ok: 'blank' };
+  if (isBlank(value)) return BLANK;
   // The failure (and the quoted value) is only built when needed: most cells parse.
-  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的日期「${shown(value)}」` });
+  const fail = (): ParseFailure => ({ state: 'error', reason: `无法识别的日期「${shown(value)}」` });
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return fail();
     return ok(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), 'day');
@@ -295,7 +301,7 @@ export function parseDate(value: CellValue, numberFormat?: string | null, assume
   m = YM.exec(t);
   if (m) {
     const month = Number(m[2] ?? m[3]);
-    if (month < 1 || month > 12) return { ok: false, reason: `日期不存在「${shown(value)}」` };
+    if (month < 1 || month > 12) return { state: 'error', reason: `日期不存在「${shown(value)}」` };
     return ok(Number(m[1]), month, 1, 'month');
   }
   return fail();
@@ -321,32 +327,32 @@ function isPercentFormat(format: string | null | undefined): boolean {
  * `assumedFraction: true` so a check can ask (satisfaction of 1% is far less likely than 100%).
  *
  * @example
- * parsePercent(0.95, '0%') // { ok: true, percent: 95 }
- * parsePercent('９５％') // { ok: true, percent: 95 }
- * parsePercent(0.95) // { ok: true, percent: 95, assumedFraction: true }
- * parsePercent('满意') // { ok: false, reason: '无法识别的百分比「满意」' }
+ * parsePercent(0.95, '0%') // { state: 'ok', value: 95 }
+ * parsePercent('９５％') // { state: 'ok', value: 95 }
+ * parsePercent(0.95) // { state: 'ok', value: 95, assumedFraction: true }
+ * parsePercent('满意') // { state: 'error', reason: '无法识别的百分比「满意」' }
  */
 export function parsePercent(value: CellValue, numberFormat?: string | null): PercentResult {
-  if (isBlank(value)) return { ok: 'blank' };
-  const fail = (): ParseFailure => ({ ok: false, reason: `无法识别的百分比「${shown(value)}」` });
+  if (isBlank(value)) return BLANK;
+  const fail = (): ParseFailure => ({ state: 'error', reason: `无法识别的百分比「${shown(value)}」` });
   let n: number | null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return fail();
-    if (isPercentFormat(numberFormat)) return { ok: true, percent: scale(value, 2) };
+    if (isPercentFormat(numberFormat)) return { state: 'ok', value: scale(value, 2) };
     n = value;
   } else if (typeof value === 'string') {
     const t = compact(value);
     if (t.endsWith('%')) {
       const p = decimal(t.slice(0, -1));
-      return p === null ? fail() : { ok: true, percent: p };
+      return p === null ? fail() : { state: 'ok', value: p };
     }
     n = decimal(t);
   } else {
     return fail();
   }
   if (n === null) return fail();
-  if (n > 0 && n <= 1) return { ok: true, percent: scale(n, 2), assumedFraction: true };
-  return { ok: true, percent: n };
+  if (n > 0 && n <= 1) return { state: 'ok', value: scale(n, 2), assumedFraction: true };
+  return { state: 'ok', value: n };
 }
 
 /** A count: hedge words before, a unit (家, 人, 人次…), hedge words after. */
@@ -357,27 +363,27 @@ const COUNT = /^(约|大约|近|将近)?(\d{1,3}(?:,\d{3})+|\d+)(\+|余|多)?(�
  * Hedged text (`约35`, `35余人`, `35人左右`, `35+`, `35家以上`) parses with `approximate: true`.
  *
  * @example
- * parseCount('35家') // { ok: true, count: 35 }
- * parseCount('约35人') // { ok: true, count: 35, approximate: true }
- * parseCount(35.5) // { ok: false, reason: '数量应为非负整数「35.5」' }
+ * parseCount('35家') // { state: 'ok', value: 35 }
+ * parseCount('约35人') // { state: 'ok', value: 35, approximate: true }
+ * parseCount(35.5) // { state: 'error', reason: '数量应为非负整数「35.5」' }
  */
 export function parseCount(value: CellValue): CountResult {
-  if (isBlank(value)) return { ok: 'blank' };
+  if (isBlank(value)) return BLANK;
   const raw = (): string => shown(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: `无法识别的数量「${raw()}」` };
-    if (!Number.isInteger(value) || value < 0) return { ok: false, reason: `数量应为非负整数「${raw()}」` };
-    return { ok: true, count: value };
+    if (!Number.isFinite(value)) return { state: 'error', reason: `无法识别的数量「${raw()}」` };
+    if (!Number.isInteger(value) || value < 0) return { state: 'error', reason: `数量应为非负整数「${raw()}」` };
+    return { state: 'ok', value: value };
   }
-  if (typeof value !== 'string') return { ok: false, reason: `无法识别的数量「${raw()}」` };
+  if (typeof value !== 'string') return { state: 'error', reason: `无法识别的数量「${raw()}」` };
   const t = compact(value);
   const m = COUNT.exec(t);
   if (!m) {
     // `35.0` is still a whole number; `35.5` or `-3` deserve the sharper reason.
     const n = decimal(t);
-    if (n === null) return { ok: false, reason: `无法识别的数量「${raw()}」` };
-    return Number.isInteger(n) && n >= 0 ? { ok: true, count: n || 0 } : { ok: false, reason: `数量应为非负整数「${raw()}」` };
+    if (n === null) return { state: 'error', reason: `无法识别的数量「${raw()}」` };
+    return Number.isInteger(n) && n >= 0 ? { state: 'ok', value: n || 0 } : { state: 'error', reason: `数量应为非负整数「${raw()}」` };
   }
   const count = Number(m[2].replace(/,/g, ''));
-  return m[1] || m[3] || m[5] ? { ok: true, count, approximate: true } : { ok: true, count };
+  return m[1] || m[3] || m[5] ? { state: 'ok', value: count, approximate: true } : { state: 'ok', value: count };
 }

@@ -1,6 +1,7 @@
 /**
- * The one interface the domain's callers use to reach a workbook. Two adapters implement it:
- * `office/` (Excel.run, inside Excel) and `file/` (ExcelJS, for the CLI, tests and the standalone page).
+ * What the workbook adapters share: the reading interface the Office adapter offers for the
+ * workbook open in Excel (`office/officeWorkbook.ts`), and the error both adapters raise. Files are
+ * read by `file/reader` (`readWorkbook`), which returns the same grids.
  */
 import type { SheetGrid } from '../domain/grid';
 

@@ -61,16 +61,16 @@ describe('parseAmount', () => {
     ['0.3', '元', 0.00003],
   ])('%j in a %s column → %d 万元', (value, unit, wan) => {
     const r = parseAmount(value, unit);
-    expect(r).toEqual({ ok: true, wan });
+    expect(r).toEqual({ state: 'ok', value: wan });
   });
 
   it('does not drift in binary: 0.1 + 0.2 style sums stay exact', () => {
-    expect(parseAmount('1234.5', '元')).toEqual({ ok: true, wan: 0.12345 });
-    expect(parseAmount(3, '元')).toEqual({ ok: true, wan: 0.0003 });
+    expect(parseAmount('1234.5', '元')).toEqual({ state: 'ok', value: 0.12345 });
+    expect(parseAmount(3, '元')).toEqual({ state: 'ok', value: 0.0003 });
   });
 
   it.each<[CellValue]>([[null], [''], ['  '], ['—'], ['/']])('%j is blank', (value) => {
-    expect(parseAmount(value, '万元')).toEqual({ ok: 'blank' });
+    expect(parseAmount(value, '万元')).toEqual({ state: 'blank' });
   });
 
   it.each<[CellValue, string]>([
@@ -88,15 +88,14 @@ describe('parseAmount', () => {
     [Number.NaN, '无法识别的金额「NaN」'],
     [Number.POSITIVE_INFINITY, '无法识别的金额「Infinity」'],
   ])('%j fails', (value, reason) => {
-    expect(parseAmount(value, '万元')).toEqual({ ok: false, reason });
+    expect(parseAmount(value, '万元')).toEqual({ state: 'error', reason });
   });
 });
 
 describe('parseDate', () => {
   const day = (y: number, m: number, d: number) => ({
-    ok: true,
-    date: { y, m, d },
-    iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    state: 'ok',
+    value: { y, m, d, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` },
     precision: 'day',
   });
 
@@ -153,12 +152,11 @@ describe('parseDate', () => {
     ['２０２４年５月', '2024-05-01'],
   ])('%j → a month', (value, iso) => {
     const r = parseDate(value);
-    expect(r).toMatchObject({ ok: true, iso, precision: 'month' });
-    if (r.ok === true) expect(r.date.d).toBe(1);
+    expect(r).toMatchObject({ state: 'ok', value: { iso, d: 1 }, precision: 'month' });
   });
 
   it.each<[CellValue]>([[null], [''], ['  '], ['—'], ['/']])('%j is blank', (value) => {
-    expect(parseDate(value)).toEqual({ ok: 'blank' });
+    expect(parseDate(value)).toEqual({ state: 'blank' });
   });
 
   it.each<[CellValue, string | undefined, boolean, string]>([
@@ -187,7 +185,7 @@ describe('parseDate', () => {
     [true, undefined, false, '无法识别的日期「TRUE」'],
     [new Date(Number.NaN), undefined, false, '无法识别的日期「Invalid Date」'],
   ])('%j (format %j, assumeSerial %j) fails', (value, format, assumeSerial, reason) => {
-    expect(parseDate(value, format, assumeSerial)).toEqual({ ok: false, reason });
+    expect(parseDate(value, format, assumeSerial)).toEqual({ state: 'error', reason });
   });
 });
 
@@ -210,7 +208,7 @@ describe('parsePercent', () => {
     [0.07, '0.00%', 7],
     [0, '0%', 0],
   ])('%j (format %j) → %d', (value, format, percent) => {
-    expect(parsePercent(value, format)).toEqual({ ok: true, percent });
+    expect(parsePercent(value, format)).toEqual({ state: 'ok', value: percent });
   });
 
   it.each<[CellValue, number]>([
@@ -220,16 +218,16 @@ describe('parsePercent', () => {
     ['０．９５', 95],
     [0.5, 50],
   ])('%j without a %% format → %d, flagged as an assumed fraction', (value, percent) => {
-    expect(parsePercent(value)).toEqual({ ok: true, percent, assumedFraction: true });
+    expect(parsePercent(value)).toEqual({ state: 'ok', value: percent, assumedFraction: true });
   });
 
   it('returns values outside 0–100 as read, for a check to flag', () => {
-    expect(parsePercent(120)).toEqual({ ok: true, percent: 120 });
-    expect(parsePercent('-5%')).toEqual({ ok: true, percent: -5 });
+    expect(parsePercent(120)).toEqual({ state: 'ok', value: 120 });
+    expect(parsePercent('-5%')).toEqual({ state: 'ok', value: -5 });
   });
 
   it.each<[CellValue]>([[null], [''], ['—'], ['/']])('%j is blank', (value) => {
-    expect(parsePercent(value)).toEqual({ ok: 'blank' });
+    expect(parsePercent(value)).toEqual({ state: 'blank' });
   });
 
   it.each<[CellValue, string]>([
@@ -242,7 +240,7 @@ describe('parsePercent', () => {
     [new Date(Date.UTC(2024, 0, 1)), '无法识别的百分比「2024-01-01」'],
     [Number.NaN, '无法识别的百分比「NaN」'],
   ])('%j fails', (value, reason) => {
-    expect(parsePercent(value)).toEqual({ ok: false, reason });
+    expect(parsePercent(value)).toEqual({ state: 'error', reason });
   });
 });
 
@@ -265,7 +263,7 @@ describe('parseCount', () => {
     ['0', 0],
     ['35.0', 35],
   ])('%j → %d', (value, count) => {
-    expect(parseCount(value)).toEqual({ ok: true, count });
+    expect(parseCount(value)).toEqual({ state: 'ok', value: count });
   });
 
   it.each<[CellValue, number]>([
@@ -280,11 +278,11 @@ describe('parseCount', () => {
     ['35家以上', 35],
     ['约３５', 35],
   ])('%j → %d, approximate', (value, count) => {
-    expect(parseCount(value)).toEqual({ ok: true, count, approximate: true });
+    expect(parseCount(value)).toEqual({ state: 'ok', value: count, approximate: true });
   });
 
   it.each<[CellValue]>([[null], [''], ['—'], ['/']])('%j is blank', (value) => {
-    expect(parseCount(value)).toEqual({ ok: 'blank' });
+    expect(parseCount(value)).toEqual({ state: 'blank' });
   });
 
   it.each<[CellValue, string]>([
@@ -301,6 +299,6 @@ describe('parseCount', () => {
     [new Date(Date.UTC(2024, 0, 1)), '无法识别的数量「2024-01-01」'],
     [Number.NaN, '无法识别的数量「NaN」'],
   ])('%j fails', (value, reason) => {
-    expect(parseCount(value)).toEqual({ ok: false, reason });
+    expect(parseCount(value)).toEqual({ state: 'error', reason });
   });
 });

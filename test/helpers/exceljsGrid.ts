@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../../src/domain/grid';
-import { WorkbookReadError, type WorkbookReader } from '../../src/workbook/port';
+import { WorkbookReadError } from '../../src/workbook/port';
 
 /** Bytes that start a file, and what the reviewer should be told when an .xlsx starts with them. */
 const SIGNATURES: { bytes: number[]; message: string }[] = [
@@ -171,7 +171,3 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer, file: string): Pr
   return wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => worksheetToGrid(ws, file));
 }
 
-/** A WorkbookReader over one in-memory .xlsx. */
-export function createFileWorkbookReader(data: Uint8Array | ArrayBuffer, file: string): WorkbookReader {
-  return { readSheets: () => readXlsx(data, file) };
-}

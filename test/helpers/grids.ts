@@ -4,7 +4,12 @@
  * exactly when every cell reads the same.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { cellAt, formatAt, lastColumn, lastRow, type CellValue, type SheetGrid } from '../../src/domain/grid';
+import { cellAt, lastColumn, lastRow, type CellValue, type SheetGrid } from '../../src/domain/grid';
+
+/** The number format at a 1-based sheet position, if the reader supplied one. */
+function formatAt(grid: SheetGrid, row: number, column: number): string | undefined {
+  return grid.numberFormats?.[row - grid.firstRow]?.[column - grid.firstColumn] ?? undefined;
+}
 
 export interface CellView {
   sheet: string;

@@ -4,6 +4,7 @@
  */
 import { a1, type CellRef } from '../grid';
 import type { RecognizedTable, TableCell, TableRow } from '../recognize';
+import type { FieldKey } from '../tableSpecs';
 import type { Finding, Severity } from '../report';
 import type { Submission } from '../submission';
 
@@ -21,7 +22,7 @@ export interface CheckMeta {
 export type Location =
   | { cell: TableCell }
   | { ref: CellRef }
-  | { table: RecognizedTable; row?: TableRow; field?: string }
+  | { table: RecognizedTable; row?: TableRow; field?: FieldKey }
   | { file: string; sheet?: string };
 
 export interface CheckContext {
@@ -60,7 +61,7 @@ function firstCell(row: TableRow): TableCell | undefined {
   return best;
 }
 
-function headerCell(table: RecognizedTable, field?: string): string | null {
+function headerCell(table: RecognizedTable, field?: FieldKey): string | null {
   const info = field ? table.columns[field] : undefined;
   const col = info?.column ?? Math.min(...Object.values(table.columns).map((c) => c?.column ?? Infinity));
   if (!Number.isFinite(col)) return null;

@@ -1,4 +1,5 @@
 import type { RecognizedTable, SummaryRow } from '../recognize';
+import type { FieldKey } from '../tableSpecs';
 import { numberOf } from '../submission';
 import type { Check, CheckContext } from './check';
 
@@ -6,7 +7,7 @@ function round(n: number, digits: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
-function compareSum(ctx: CheckContext, table: RecognizedTable, summary: SummaryRow, field: string, digits: number, unit: string): void {
+function compareSum(ctx: CheckContext, table: RecognizedTable, summary: SummaryRow, field: FieldKey, digits: number, unit: string): void {
   const cell = summary.cells[field];
   const stated = numberOf(cell);
   if (!cell || stated === undefined) return;

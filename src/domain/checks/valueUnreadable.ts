@@ -1,3 +1,4 @@
+import type { FieldKey } from '../tableSpecs';
 import { cellText } from '../submission';
 import type { Check } from './check';
 
@@ -12,7 +13,8 @@ const check: Check = {
   run({ submission, report }) {
     for (const table of submission.tables) {
       for (const row of table.rows) {
-        for (const key in row.cells) {
+        for (const name in row.cells) {
+          const key = name as FieldKey;
           const cell = row.cells[key];
           if (!cell?.parsed || cell.parsed.state !== 'error') continue;
           const label = table.columns[key]?.field.label ?? key;

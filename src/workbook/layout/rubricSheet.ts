@@ -4,7 +4,7 @@
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
 import { INDICATOR_LABELS, RULE_LABELS, rubricItems, rubricRow, type Rubric, type RubricCategory, type RubricItem, type RubricRow } from './rubric';
 import { REVIEW_SHEETS } from './sheetNames';
-import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, columnLetter, firstPageColumns, fitColumns, printScale, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, columnLetter, firstPageColumns, fitColumns, printScale, range, wrappedHeight } from './text';
 import type { LayoutCell, LayoutScalar, SheetLayout } from './types';
 
 /** Fixed columns of the 评分细则 table; step columns follow `full`. */
@@ -279,9 +279,4 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
     },
     tabColor: COLORS.tab,
   };
-}
-
-/** The A1 address of the pass score cell. */
-export function passScoreAddress(plan: RubricPlan): string {
-  return a1(plan.passScore.row, plan.passScore.col);
 }
