@@ -43,29 +43,54 @@ export function consequenceOf(verdict: Verdict, total: number, passScore: number
   return isRewardEligible(verdict, total, passScore) ? CONSEQUENCES.reward : CONSEQUENCES.keep;
 }
 
+/**
+ * A computed condition's conclusion from its verified value, as the guide's words compare:
+ * 不少于 / 不低于 / 以上 are ≥. T11 also needs enough surveys: `alsoMet` carries that.
+ * A value that is not a number leaves the condition to the reviewer.
+ *
+ * @example
+ * conclusionOf(116, 100) // 'pass'   门槛4「不少于100家」
+ * conclusionOf(99, 100) // 'fail'
+ * conclusionOf('见附件', 100) // 'manual'
+ */
+export function conclusionOf(value: unknown, required: number, alsoMet = true): ThresholdStatus {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'manual';
+  return value >= required && alsoMet ? 'pass' : 'fail';
+}
+
+/** What the guide decides from the conditions' conclusions and the indicators' points (null: not yet scored). */
+export function decideScoring(conclusions: readonly ThresholdStatus[], points: readonly (number | null)[], passScore: number): Pick<ReportScoring, 'total' | 'verdict' | 'rewardEligible' | 'consequence'> {
+  const total = round2(points.reduce<number>((s, p) => s + (p ?? 0), 0));
+  const verdict = decideVerdict(conclusions, total, passScore);
+  return { total, verdict, rewardEligible: isRewardEligible(verdict, total, passScore), consequence: consequenceOf(verdict, total, passScore) };
+}
+
+/** Each rubric item of the category with its points under the rubric, before any reviewer edits (null: scored by hand). */
+export function scoredItems(indicators: Indicators, category: string, rubric: Rubric): { id: string; title: string; max: number; points: number | null }[] {
+  return rubricItems(rubric, category).map(({ item }) => ({
+    id: item.id,
+    title: item.title,
+    max: item.max,
+    points: item.indicator === 'manual' ? null : scoreItem(item, indicatorValue(indicators, item.indicator)),
+  }));
+}
+
 /** Score a review under a rubric, before any reviewer edits (the 评分表 recomputes with them). */
 export function scoreReview(indicators: Indicators, thresholds: readonly Threshold[], category: string, rubric: Rubric): ReportScoring {
-  const items = rubricItems(rubric, category);
-  let total = 0;
-  let max = 0;
-  for (const { item } of items) {
-    max += item.max;
-    const value = item.indicator === 'manual' ? null : indicatorValue(indicators, item.indicator);
-    total += scoreItem(item, value) ?? 0;
-  }
-  total = round2(total);
-  const verdict = decideVerdict(
+  const items = scoredItems(indicators, category, rubric);
+  const decided = decideScoring(
     thresholds.map((t) => t.status),
-    total,
+    items.map((i) => i.points),
     rubric.passScore,
   );
+  // In the report's key order.
   return {
-    total,
-    max: round2(max),
+    total: decided.total,
+    max: round2(items.reduce((s, i) => s + i.max, 0)),
     passScore: rubric.passScore,
-    verdict,
-    rewardEligible: isRewardEligible(verdict, total, rubric.passScore),
-    consequence: consequenceOf(verdict, total, rubric.passScore),
+    verdict: decided.verdict,
+    rewardEligible: decided.rewardEligible,
+    consequence: decided.consequence,
     rubric: { official: !rubric.example, source: rubric.name },
   };
 }

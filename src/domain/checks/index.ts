@@ -55,3 +55,9 @@ export const CHECKS: readonly Check[] = [
 ];
 
 export type { Check, CheckContext, CheckMeta } from './check';
+
+/** A check's Chinese title and guide clause by its id (the id itself, and no clause, for one not known). */
+export function checkInfo(id: string): { title: string; clause: string } {
+  const meta = CHECKS.find((c) => c.meta.id === id)?.meta;
+  return meta ? { title: meta.title, clause: meta.clause } : { title: id, clause: '' };
+}

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { SEVERITY_LABEL, type Finding, type ReviewReport, type Severity } from '../../domain/report';
-import { checkInfo } from '../../workbook/layout/findingsSheet';
+import { checkInfo } from '../../domain/checks';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({

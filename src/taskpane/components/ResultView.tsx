@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReviewReport, ThresholdStatus } from '../../domain/report';
-import type { Scoring } from '../../workbook/layout/scoringSheet';
+import type { PaneScoring } from '../hooks/useReview';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -44,7 +44,7 @@ function show(value: number | null, id: string): string {
 }
 
 /** The verdict, the thresholds and a bar chart of each indicator's points against its maximum. */
-export function ResultView({ report, scoring }: { report: ReviewReport; scoring: Scoring }) {
+export function ResultView({ report, scoring }: { report: ReviewReport; scoring: PaneScoring }) {
   const styles = useStyles();
   const verdict = scoring.verdict;
   return (
@@ -96,14 +96,13 @@ export function ResultView({ report, scoring }: { report: ReviewReport; scoring:
         </Subtitle2>
         <ul className={styles.list} data-testid="indicator-chart">
           {scoring.indicators.map((ind) => {
-            const max = typeof ind.plan.values.max === 'number' ? ind.plan.values.max : ind.item.max;
-            const points = ind.points;
+            const { max, points } = ind;
             const share = points === null || max <= 0 ? 0 : Math.max(0, Math.min(1, points / max));
             const label = points === null ? strings.manualIndicator : `${points} / ${max}`;
             return (
-              <li key={ind.item.id} className={styles.chartRow} aria-label={`${ind.item.id} ${ind.item.title}：${label}`}>
+              <li key={ind.id} className={styles.chartRow} aria-label={`${ind.id} ${ind.title}：${label}`}>
                 <div className={styles.chartLabel}>
-                  <Caption1 className={styles.itemTitle}>{`${ind.item.id} ${ind.item.title}`}</Caption1>
+                  <Caption1 className={styles.itemTitle}>{`${ind.id} ${ind.title}`}</Caption1>
                   <Caption1 style={{ flexShrink: 0 }}>{label}</Caption1>
                 </div>
                 <div className={styles.track} aria-hidden="true">

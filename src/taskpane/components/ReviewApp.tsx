@@ -1,41 +1,18 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Divider,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Subtitle2,
-  Title3,
-  makeStyles,
-  shorthands,
-  tokens,
-} from '@fluentui/react-components';
-import {
-  ArrowDownloadRegular,
-  DismissRegular,
-  DocumentAddRegular,
-  EraserRegular,
-  FolderOpenRegular,
-  TableEditRegular,
-  TaskListSquareLtrRegular,
-} from '@fluentui/react-icons';
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { Finding, ReviewReport } from '../../domain/report';
-import { reviewSubmission } from '../../domain/review';
-import { DEFAULT_RUBRIC } from '../../workbook/layout/rubric';
-import { computeScoring, type Scoring } from '../../workbook/layout/scoringSheet';
+import { Body1, Button, Caption1, Divider, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
 import type { HostInfo } from '../host';
-import { messageOf, type PickedFile, type ReviewPort } from '../review/ports';
+import { useReview } from '../hooks/useReview';
+import type { PickedFile, ReviewPort } from '../review/ports';
 import { strings } from '../strings';
 import { ApiSupportNote } from './ApiSupportNote';
+import { FilesSection } from './FilesSection';
 import { FindingsList } from './FindingsList';
+import { ErrorBar, NoticeBar } from './NoticeBar';
 import { OutsideExcelNotice } from './OutsideExcelNotice';
 import { PlatformForm, type PlatformChoice } from './PlatformForm';
+import { ProgressField } from './ProgressField';
+import { ResultActions } from './ResultActions';
 import { ResultView } from './ResultView';
 import { SizeClassPanel } from './SizeClassPanel';
 
@@ -58,18 +35,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  drop: {
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingVerticalM,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  files: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   wrap: { overflowWrap: 'anywhere' },
-  hidden: { display: 'none' },
 });
 
 /** The shipped sample submission, for 载入示例 on the standalone page. */
@@ -91,13 +57,6 @@ export interface ReviewAppProps {
   pause?: () => Promise<void>;
 }
 
-type Stage = 'read' | 'check' | 'write';
-type Busy = { stage: Stage | null; label: string } | null;
-/** A message after an action; `near` puts it by the materials or by the result's buttons. */
-type Notice = { intent: 'success' | 'info' | 'warning'; text: string; details?: string[]; near?: 'files' | 'result' } | null;
-
-const STAGE_PROGRESS: Record<Stage, number> = { read: 0.2, check: 0.6, write: 0.9 };
-
 async function fileBytes(file: File): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
   return new Promise((resolve, reject) => {
@@ -108,123 +67,28 @@ async function fileBytes(file: File): Promise<Uint8Array> {
   });
 }
 
-const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** The review screen: platform, materials, 开始审核 with progress, the result, findings, actions and 划型测算. */
-export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }: ReviewAppProps) {
+export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProps) {
   const styles = useStyles();
   const [platform, setPlatform] = useState<PlatformChoice>({ name: null, category: '', unit: null, district: null });
   const [year, setYear] = useState(2024);
   const [manufacturing, setManufacturing] = useState(false);
-  const [files, setFiles] = useState<string[]>(port?.fileNames() ?? []);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [result, setResult] = useState<{ report: ReviewReport; scoring: Scoring } | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const review = useReview(port, pause);
+  const { busy, result, notice, error, files, ready } = review;
 
   const standalone = mode === 'standalone';
-  const ready = port !== null && busy === null;
   const missing = !platform.category ? strings.startReviewNeedsCategory : standalone && files.length === 0 ? strings.startReviewNeedsFiles : null;
 
-  async function act(label: string, stage: Stage | null, work: () => Promise<void>): Promise<void> {
-    setError(null);
-    setBusy({ stage, label });
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function addFiles(pick: () => Promise<PickedFile[]>) {
-    if (!port) return;
-    await act(strings.importing, null, async () => {
-      const picked = await pick();
-      if (picked.length === 0) return;
-      const r = await port.addFiles(picked);
-      setFiles(port.fileNames());
-      setResult(null);
-      setNotice(
-        r.problems.length
-          ? { intent: 'warning', text: r.message || '部分文件未能导入：', details: r.problems }
-          : { intent: 'success', text: r.message },
-      );
-    });
-  }
-
-  async function onPicked(list: FileList | null) {
+  const onFiles = (list: FileList | null) => {
     const chosen = Array.from(list ?? []);
-    if (inputRef.current) inputRef.current.value = '';
-    await addFiles(() => Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) }))));
-  }
-
-  async function onSample() {
-    if (!loadSample || !port) return;
-    await act(strings.importing, null, async () => {
-      const sample = await loadSample();
-      port.clearFiles?.();
-      setPlatform(sample.platform);
-      const r = await port.addFiles(sample.files);
-      setFiles(port.fileNames());
-      setResult(null);
-      setNotice({ intent: 'info', text: r.message });
+    void review.addFiles(() => Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) }))));
+  };
+  const start = () =>
+    void review.start({
+      platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
+      year,
+      manufacturing,
     });
-  }
-
-  async function onStart() {
-    if (!port) return;
-    await act(strings.stageText.read, 'read', async () => {
-      setNotice(null);
-      const options = {
-        platform: { name: platform.name, category: platform.category, unit: platform.unit, district: platform.district },
-        year,
-        manufacturing,
-        rubric: DEFAULT_RUBRIC,
-      };
-      let report: ReviewReport;
-      if (port.review) {
-        report = await port.review(options, () => setBusy({ stage: 'check', label: strings.stageText.check }));
-      } else {
-        const source = await port.read();
-        setBusy({ stage: 'check', label: strings.stageText.check });
-        await pause();
-        report = reviewSubmission({ ...options, files: source.files });
-      }
-      setResult({ report, scoring: computeScoring(report, DEFAULT_RUBRIC) });
-    });
-  }
-
-  async function onWrite() {
-    if (!port || !result) return;
-    await act(strings.stageText.write, 'write', async () => {
-      await pause();
-      setNotice({ intent: 'success', text: await port.writeReview(result.report), near: 'result' });
-    });
-  }
-
-  async function onClearMarks() {
-    if (!port?.clearMarks) return;
-    const clear = port.clearMarks;
-    await act(strings.clearMarksButton, null, async () => {
-      setNotice({ intent: 'info', text: await clear(), near: 'result' });
-    });
-  }
-
-  function onSelect(finding: Finding) {
-    if (!port?.select) return;
-    const select = port.select;
-    void select(finding).catch((e: unknown) => setError(messageOf(e)));
-  }
-
-  function onDrop(e: DragEvent<HTMLDivElement>) {
-    e.preventDefault();
-    setDragging(false);
-    void onPicked(e.dataTransfer.files);
-  }
 
   const section = (title: string, children: ReactNode, label?: string) => (
     <section className={styles.section} aria-label={label ?? title}>
@@ -233,19 +97,6 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
       </Subtitle2>
       {children}
     </section>
-  );
-
-  const fileInput = (
-    <input
-      ref={inputRef}
-      className={styles.hidden}
-      type="file"
-      multiple
-      accept=".xlsx,.xlsm,.xls,.et,.ods,.csv"
-      aria-label={standalone ? strings.pickButton : strings.importButton}
-      data-testid="file-input"
-      onChange={(e) => void onPicked(e.target.files)}
-    />
   );
 
   return (
@@ -264,17 +115,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
       {mode === 'excel' && host === undefined ? null : host === null ? <Caption1>{strings.detecting}</Caption1> : null}
       {host?.kind === 'excel' ? <ApiSupportNote excelApi={host.excelApi} /> : null}
 
-      {error ? (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody className={styles.wrap}>
-            <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label={strings.dismiss} icon={<DismissRegular />} onClick={() => setError(null)} />}
-          />
-        </MessageBar>
-      ) : null}
+      {error ? <ErrorBar error={error} onDismiss={review.dismissError} /> : null}
 
       {section(
         strings.platformSection,
@@ -282,7 +123,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
           platform={platform}
           onPlatform={(p) => {
             setPlatform(p);
-            setResult(null);
+            review.resetResult();
           }}
           year={year}
           onYear={setYear}
@@ -294,80 +135,17 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
 
       {section(
         strings.filesSection,
-        standalone ? (
-          <div
-            className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            data-testid="drop-zone"
-          >
-            <Caption1>{strings.dropHint}</Caption1>
-            <div className={styles.buttons}>
-              <Button icon={<FolderOpenRegular />} disabled={!ready} onClick={() => inputRef.current?.click()}>
-                {strings.pickButton}
-              </Button>
-              {loadSample ? (
-                <Button icon={<DocumentAddRegular />} disabled={!ready} onClick={() => void onSample()}>
-                  {strings.sampleButton}
-                </Button>
-              ) : null}
-              {files.length ? (
-                <Button
-                  appearance="subtle"
-                  disabled={!ready}
-                  onClick={() => {
-                    port?.clearFiles?.();
-                    setFiles([]);
-                    setResult(null);
-                  }}
-                >
-                  {strings.clearFiles}
-                </Button>
-              ) : null}
-            </div>
-            {files.length ? (
-              <ul className={styles.files} aria-label={strings.filesChosen(files.length)}>
-                {files.map((f) => (
-                  <li key={f}>
-                    <Caption1>{f}</Caption1>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {fileInput}
-          </div>
-        ) : (
-          <>
-            <Caption1 className={styles.wrap}>{strings.importHint}</Caption1>
-            <div className={styles.buttons}>
-              <Button icon={<DocumentAddRegular />} disabled={!ready} onClick={() => inputRef.current?.click()}>
-                {strings.importButton}
-              </Button>
-            </div>
-            <Caption1 className={styles.wrap}>{strings.workbookHint}</Caption1>
-            {fileInput}
-          </>
-        ),
+        <FilesSection
+          standalone={standalone}
+          ready={ready}
+          files={files}
+          onFiles={onFiles}
+          onSample={loadSample ? () => void review.loadFiles(loadSample, (sample) => setPlatform(sample.platform)) : undefined}
+          onClear={review.clearFiles}
+        />,
       )}
 
-      {notice && notice.near !== 'result' ? (
-        <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody className={styles.wrap}>
-            {notice.text}
-            {notice.details?.length ? (
-              <ul className={styles.files}>
-                {notice.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {notice && notice.near !== 'result' ? <NoticeBar notice={notice} /> : null}
 
       <div className={styles.buttons}>
         <Button
@@ -375,57 +153,21 @@ export function ReviewApp({ mode, port, host, loadSample, pause = defaultPause }
           icon={<TaskListSquareLtrRegular />}
           disabled={!ready || missing !== null}
           title={port ? (missing ?? undefined) : strings.startReviewPending}
-          onClick={() => void onStart()}
+          onClick={start}
         >
           {strings.startReview}
         </Button>
       </div>
       {port && missing && busy === null ? <Caption1>{missing}</Caption1> : null}
 
-      {busy ? (
-        <Field
-          validationState="none"
-          validationMessage={busy.stage ? `${strings.stage[busy.stage]}：${busy.label}` : busy.label}
-          aria-live="polite"
-        >
-          <ProgressBar
-            aria-label={busy.label}
-            thickness="large"
-            value={busy.stage ? STAGE_PROGRESS[busy.stage] : undefined}
-            data-testid="progress"
-            data-stage={busy.stage ?? ''}
-          />
-        </Field>
-      ) : null}
+      <ProgressField busy={busy} />
 
       {result ? (
         <>
           <Divider />
           {section(strings.resultSection, <ResultView report={result.report} scoring={result.scoring} />)}
-          <div className={styles.buttons}>
-            <Button
-              appearance="primary"
-              icon={standalone ? <ArrowDownloadRegular /> : <TableEditRegular />}
-              disabled={!ready}
-              onClick={() => void onWrite()}
-            >
-              {standalone ? strings.downloadButton : strings.writeButton}
-            </Button>
-            {port?.clearMarks ? (
-              <Button icon={<EraserRegular />} disabled={!ready} onClick={() => void onClearMarks()}>
-                {strings.clearMarksButton}
-              </Button>
-            ) : null}
-          </div>
-          {notice && notice.near === 'result' ? (
-            <MessageBar intent={notice.intent} layout="multiline">
-              <MessageBarBody className={styles.wrap}>{notice.text}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-          {section(
-            strings.findings,
-            <FindingsList report={result.report} onSelect={port?.select ? onSelect : undefined} canSelect={port?.canSelect} />,
-          )}
+          <ResultActions standalone={standalone} ready={ready} onWrite={() => void review.write()} onClearMarks={port?.clearMarks ? () => void review.clearMarks() : undefined} notice={notice} />
+          {section(strings.findings, <FindingsList report={result.report} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
         </>
       ) : null}
 

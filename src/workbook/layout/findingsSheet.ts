@@ -2,7 +2,7 @@
  * 问题清单: one row per finding, each linking to its cell in the submission's sheet as copied
  * into the review workbook.
  */
-import { CHECKS } from '../../domain/checks';
+import { checkInfo } from '../../domain/checks';
 import { sortFindingsBy } from '../../domain/review';
 import { SEVERITY_LABEL, type Finding, type ReviewReport } from '../../domain/report';
 import { REVIEW_SHEETS } from './sheetNames';
@@ -47,12 +47,6 @@ function parseKey(key: string): FindingKey | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A check's Chinese title and guide clause by its id. */
-export function checkInfo(id: string): { title: string; clause: string } {
-  const meta = CHECKS.find((c) => c.meta.id === id)?.meta;
-  return meta ? { title: meta.title, clause: meta.clause } : { title: id, clause: '' };
 }
 
 /** How the 问题清单 names a check: its title, then its id (`重复企业（duplicate-enterprise）`). */

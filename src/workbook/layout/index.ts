@@ -47,7 +47,7 @@ export {
   type ScoredIndicator,
   type ScoredThreshold,
 } from './scoringSheet';
-export { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, checkInfo, layoutFindingsSheet, sortFindingsForSheet } from './findingsSheet';
+export { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, layoutFindingsSheet, sortFindingsForSheet } from './findingsSheet';
 export { CHECK_RESULTS, SAMPLE_COLS, layoutSampleSheet, sampleKey, type SampleContext } from './sampleSheet';
 
 /**

@@ -3,11 +3,11 @@
  * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
  * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
  */
-import { CONSEQUENCES, consequenceOf, decideVerdict, isRewardEligible } from '../../domain/scoring';
+import { CONSEQUENCES, conclusionOf, decideScoring } from '../../domain/scoring';
 import { declaredFor } from './declaredValues';
 import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
-import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, round2, scoreRow, type Rubric, type RubricItem } from './rubric';
+import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, scoreRow, type Rubric, type RubricItem } from './rubric';
 import { RUBRIC_COLS, planRubricSheet, type RubricPlan, type RubricPlanRow } from './rubricSheet';
 import { REVIEW_SHEETS } from './sheetNames';
 import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight } from './text';
@@ -48,8 +48,7 @@ export interface ScoredThreshold {
  * T11 also needs enough surveys, which the sheet does not hold: `alsoMet` carries it.
  */
 export function derivedConclusion(value: LayoutScalar, required: number, alsoMet = true): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return CONCLUSIONS.manual;
-  return value >= required && alsoMet ? CONCLUSIONS.pass : CONCLUSIONS.fail;
+  return CONCLUSIONS[conclusionOf(value, required, alsoMet)];
 }
 
 /** Whether the tables decide a condition (its 结论 then follows its 核定值). */
@@ -125,14 +124,17 @@ export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: Re
       comment: pick(inputs, sheet, p.item.id, 'comment', null),
     };
   });
-  const total = round2(indicators.reduce((s, i) => s + (i.points ?? 0), 0));
   const maxTotal = plan.rows.reduce((s, r) => s + (typeof r.values.max === 'number' ? r.values.max : 0), 0);
   // A conclusion a reviewer typed other than 符合/不符合 leaves the condition open, as 待核 does.
   const statuses = thresholds.map((t): ThresholdStatus => (t.conclusion === CONCLUSIONS.fail ? 'fail' : t.conclusion === CONCLUSIONS.pass ? 'pass' : 'manual'));
   const passScore = plan.passScore.value;
-  const pass = typeof passScore === 'number' ? passScore : Number.NaN;
-  const verdict = decideVerdict(statuses, total, pass);
-  return { plan, thresholds, indicators, total, maxTotal, passScore, verdict, rewardEligible: isRewardEligible(verdict, total, pass), consequence: consequenceOf(verdict, total, pass) };
+  // The guide's decision is the domain's (src/domain/scoring.ts); this sheet only supplies its cells.
+  const decided = decideScoring(
+    statuses,
+    indicators.map((i) => i.points),
+    typeof passScore === 'number' ? passScore : Number.NaN,
+  );
+  return { plan, thresholds, indicators, maxTotal, passScore, ...decided };
 }
 
 /** Number format of a threshold's value: T9 a share, T11 a percentage as typed (94.81), T2 万元. */

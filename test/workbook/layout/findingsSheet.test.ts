@@ -1,5 +1,6 @@
 import { CHECKS } from '../../../src/domain/checks';
-import { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, checkInfo, layoutFindingsSheet, type CopiedSheet, type LayoutCell } from '../../../src/workbook/layout';
+import { DISPOSITIONS, FINDINGS_COLS, GONE_MARK, layoutFindingsSheet, type CopiedSheet, type LayoutCell } from '../../../src/workbook/layout';
+import { checkInfo } from '../../../src/domain/checks';
 import { extractReviewerInputs } from '../../../src/workbook/layout/inputs';
 import { expectOnePageWide, layoutToSheet } from './fixtures';
 import { makeReport } from './fixtures';
