@@ -351,7 +351,11 @@ export interface SizeRule {
   small: Bounds;
 }
 
-/** The rules of docs/reference.md §2 for the industries the generator uses (employees, 营业收入 in 万元). */
+/**
+ * The rules of docs/reference.md §2 for the industries the generator uses (employees, 营业收入 in 万元).
+ * Written out again here, not taken from src/domain/sizeClass.ts, on purpose: the sample's planted
+ * size classes are then an independent check on the domain's table, not the domain checking itself.
+ */
 export const SIZE_RULES: Readonly<Record<IndustryKey, SizeRule>> = {
   agriculture: { label: '农、林、牧、渔业', ceilRev: 20000, mid: { rev: 500 }, small: { rev: 50 } },
   industry: { label: '工业', ceilEmp: 1000, ceilRev: 40000, mid: { emp: 300, rev: 2000 }, small: { emp: 20, rev: 300 } },

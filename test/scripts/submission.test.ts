@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { CHECKS } from '../../src/domain/checks';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +18,17 @@ import {
   type SubmissionOptions,
   type TableId,
 } from '../../scripts/submission';
+
+/**
+ * Checks the generator does not plant, and why. Each would cost the sample more than it shows:
+ * - table-missing, header-unrecognized: a table left out or unrecognisable takes its rows out of
+ *   every other check, so the sample could not show those;
+ * - value-unreadable: the messy values are all readable by design (the sample shows tolerance);
+ * - category-mismatch: the category comes from the command line, not from the files;
+ * - declared-mismatch, declared-inconsistent, platform-name-invalid: they need the 申报数据 sheet,
+ *   which scripts/make-sample.ts adds and plants on the shipped sample.
+ */
+const NOT_PLANTED = new Set(['table-missing', 'header-unrecognized', 'value-unreadable', 'category-mismatch', 'declared-mismatch', 'declared-inconsistent', 'platform-name-invalid']);
 
 jest.setTimeout(60_000);
 
@@ -283,29 +295,12 @@ describe('writeSubmission: messy and planted, mixed layout', () => {
     expect(merges).toContain(`F${h1}:G${h1}`);
   });
 
-  it('plants every check', () => {
+  it('plants every check but the named few', () => {
     const checks = new Set(m.planted.map((p) => p.check));
     expect([...checks].sort()).toEqual(
-      [
-        'activity-order',
-        'activity-topic',
-        'credit-code-invalid',
-        'date-out-of-year',
-        'duplicate-enterprise',
-        'file-unreadable',
-        'institution-date',
-        'not-in-service-list',
-        'possible-duplicate-enterprise',
-        'qualification-unrecognized',
-        'region-order',
-        'region-outside',
-        'region-unknown',
-        'size-class-conflict',
-        'size-class-invalid',
-        'size-class-mismatch',
-        'staff-title-unrecognized',
-        'total-mismatch',
-      ].sort(),
+      CHECKS.map((c) => c.meta.id)
+        .filter((id) => !NOT_PLANTED.has(id))
+        .sort(),
     );
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
   });

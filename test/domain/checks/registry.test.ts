@@ -27,6 +27,21 @@ describe.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
   });
 });
 
+test('the check files on disk, CHECKS and the documentation list the same checks', async () => {
+  const dir = path.join(root, 'src/domain/checks');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'check.ts' && f !== 'index.ts');
+  const kebab = (name: string) => name.replace(/\.ts$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  for (const f of files) {
+    const mod = (await import(path.join(dir, f))) as { default?: (typeof CHECKS)[number] };
+    // One check per file, named after it, registered in CHECKS.
+    expect({ file: f, id: mod.default?.meta.id }).toEqual({ file: f, id: kebab(f) });
+    expect(CHECKS).toContain(mod.default);
+  }
+  expect(files.length).toBe(CHECKS.length);
+  const documented = Array.from(docs.matchAll(/^### ([a-z-]+)$/gm), (m) => m[1]);
+  expect(documented.sort()).toEqual(CHECKS.map((c) => c.meta.id).sort());
+});
+
 test('ids are unique', () => {
   const ids = CHECKS.map((c) => c.meta.id);
   expect(new Set(ids).size).toBe(ids.length);
