@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const lines: string[] = [];
     const code = await runBatch(
-      { dir, out, defaultCategory: null, year: 2024, manufacturing: false, jobs },
+      { dir, out, defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs },
       { out: (t) => lines.push(t), err: () => undefined },
     );
     const seconds = (Date.now() - started) / 1000;

@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_QUALIFICATION_ORDER, QUALIFICATIONS } from '../domain/qualification';
 import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
+import type { ReviewSettings } from './pipeline';
 
 export interface ReviewArgs {
   paths: string[];
@@ -33,6 +34,11 @@ export interface ReviewArgs {
 }
 
 export class UsageError extends Error {}
+
+/** The options that change a review, as one object for every platform (a batch hands it to each worker). */
+export function settingsOf(args: ReviewArgs): ReviewSettings {
+  return { year: args.year, manufacturing: args.manufacturing, staffRule: args.staffRule, qualificationOrder: args.qualificationOrder, sample: args.sample };
+}
 
 export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项]
 

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
+import type { ReviewSettings } from './pipeline';
 import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './io';
 
@@ -17,16 +18,13 @@ export interface BatchOptions {
   dir: string;
   out: string;
   defaultCategory: string | null;
-  year: number;
-  manufacturing: boolean;
+  /** Every option that changes a review, carried to every platform. */
+  settings: ReviewSettings;
   rubric?: unknown;
   /** Worker threads; 0 runs in this thread (tests, one-core machines). */
   jobs: number;
   /** Old-generation heap of each worker (MB); {@link WORKER_HEAP_MB} by default. */
   workerHeapMb?: number;
-  staffRule?: PlatformJob['staffRule'];
-  qualificationOrder?: PlatformJob['qualificationOrder'];
-  sample?: PlatformJob['sample'];
 }
 
 /** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
@@ -139,19 +137,15 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
   const jobs: PlatformJob[] = folders.map((f) => ({
     folder: path.join(options.dir, f),
     defaultCategory: options.defaultCategory,
-    year: options.year,
-    manufacturing: options.manufacturing,
+    settings: options.settings,
     rubric: options.rubric,
     outDir,
-    staffRule: options.staffRule,
-    qualificationOrder: options.qualificationOrder,
-    sample: options.sample,
   }));
   const started = Date.now();
   const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty), options.workerHeapMb);
   const reviewed = results.filter((r) => !r.problem);
   const summaryFile = path.join(outDir, '汇总.xlsx');
-  await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`));
+  await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.settings.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`));
   const seconds = (Date.now() - started) / 1000;
   io.out(`批量审核完成：${results.length} 个平台，成功 ${reviewed.length} 个，无法审核 ${results.length - reviewed.length} 个，用时 ${seconds.toFixed(1)} s`);
   for (const r of results.filter((x) => x.problem)) io.out(`  无法审核：${r.folder}：${r.problem}`);

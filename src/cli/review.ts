@@ -5,15 +5,12 @@
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { unkeptNotice } from './notices';
-import { readDeclaredJson, readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
-import { reviewSubmission } from '../domain/review';
-import { loadSubmission, type SubmissionFile } from '../workbook/file/submissionFiles';
+import { readDeclaredJson, type DeclaredFigures } from '../domain/declared';
+import { loadSubmission } from '../workbook/file/submissionFiles';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
-import { GENERATED_SHEETS, isReviewWorkbookSheets } from '../workbook/layout/sheetNames';
-import type { ReviewerInputs } from '../workbook/layout/inputs';
-import { NO_CATEGORY, parseReviewArgs, UsageError, USAGE } from './args';
+import { NO_CATEGORY, parseReviewArgs, settingsOf, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
-import { resolvePlatform } from '../domain/platform';
+import { reviewPlatformFiles, withoutReviewSheets } from './pipeline';
 import { jsonChunks } from './reportJson';
 import { processIo, type Io } from './io';
 import { formatSummary } from './summary';
@@ -46,13 +43,9 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
           dir: args.batch,
           out: args.out!,
           defaultCategory: args.category,
-          year: args.year,
-          manufacturing: args.manufacturing,
+          settings: settingsOf(args),
           rubric: rubricJson,
           jobs: args.jobs ?? defaultJobs(),
-          staffRule: args.staffRule,
-          qualificationOrder: args.qualificationOrder,
-          sample: args.sample,
         },
         io,
         io === processIo && process.stderr.isTTY === true,
@@ -87,26 +80,12 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     for (const f of files) if (f.error) io.err(f.error);
 
     // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
-    const declared = declaredJson ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
-    const declaredTexts = declared?.texts ?? {};
-    const platform = resolvePlatform({ category: args.category, platformName: args.platform.name, declared: declaredTexts });
-    const category = platform.category;
-    if (!category) throw new UsageError(NO_CATEGORY);
-
-    const report = reviewSubmission({
-      files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-      platform: { name: platform.name, category, unit: platform.unit, district: platform.district, folder: submissionFolder(args.paths) },
-      declared,
-      year: args.year,
-      manufacturing: args.manufacturing,
-      staffRule: args.staffRule,
-      qualificationOrder: args.qualificationOrder,
-      sample: args.sample,
-      rubric,
-    });
+    const { report } = reviewPlatformFiles(files, { category: args.category, platformName: args.platform.name, folder: submissionFolder(args.paths) }, settingsOf(args), rubric, declaredJson);
+    if (!report) throw new UsageError(NO_CATEGORY);
     let written: string | null = null;
     if (args.out !== undefined || args.inPlace) {
-      const { buildReviewWorkbook, readReviewerInputs, reviewWorkbookName } = await import('../workbook/file/writeReview');
+      // Loaded when a workbook is written: it brings ExcelJS.
+      const [{ reviewWorkbookName }, { writePlatformWorkbook }] = await Promise.all([import('../workbook/file/writeReview'), import('./platformWorkbook')]);
       const target = args.inPlace
         ? readable[0].path
         : path.join(args.out!, reviewWorkbookName(report.platform.name, path.basename(args.paths[0]).replace(/\.xlsx$/i, '')));
@@ -117,21 +96,15 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       const refusal = await inPlaceRefusal(target);
       if (refusal) throw new UsageError(refusal);
       // Re-running onto an existing review workbook keeps what the reviewer typed in it.
-      const previous = await fsp.readFile(target).catch(() => undefined);
-      let inputs: ReviewerInputs | undefined;
-      if (previous) {
-        inputs = await readReviewerInputs(previous).catch(() => undefined);
-        if (!inputs) {
-          io.out(formatSummary(report));
-          io.err(`「${target}」已存在但不是可读取的审核工作簿，未覆盖：请换一个 --out 文件夹，或先移走该文件`);
-          return 1;
-        }
-      }
       const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.rawPath ?? f.path), grids: f.grids })));
-      const built = await buildReviewWorkbook({ report, rubric, sources, previous, inputs });
-      await writeFileAtomic(target, built.bytes);
-      written = target;
-      if (built.unkept.length > 0) io.err(unkeptNotice(built.unkept.length));
+      const done = await writePlatformWorkbook(target, report, rubric, { sources });
+      if ('refused' in done) {
+        io.out(formatSummary(report));
+        io.err(`「${target}」已存在但不是可读取的审核工作簿，未覆盖：请换一个 --out 文件夹，或先移走该文件`);
+        return 1;
+      }
+      written = done.written;
+      if (done.unkept > 0) io.err(unkeptNotice(done.unkept));
     }
     if (args.json === '-') {
       if (io.write) {
@@ -168,13 +141,6 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
 function* withNewline(pieces: Iterable<string>): Generator<string> {
   yield* pieces;
   yield '\n';
-}
-
-/** A review workbook read back as input: its generated sheets are not submission tables. */
-function withoutReviewSheets(f: SubmissionFile): SubmissionFile & { reviewWorkbook?: boolean } {
-  const generated = GENERATED_SHEETS;
-  if (!isReviewWorkbookSheets(f.grids?.map((g) => g.sheet) ?? [])) return f;
-  return { ...f, grids: f.grids!.filter((g) => !generated.has(g.sheet)), reviewWorkbook: true };
 }
 
 /** Read a JSON file the user named; `what` names it in the Chinese messages (评分细则文件, 申报数据文件). */

@@ -40,7 +40,7 @@ async function readSummary(out: string) {
 test('every good platform gets its workbook; the broken one is reported and the rest go on; 汇总.xlsx lists all', async () => {
   const out = path.join(root, 'out');
   const { io, out: stdout, err } = capture();
-  const code = await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: '综合咨询', year: 2024, manufacturing: false, jobs: 0 }, io);
+  const code = await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: '综合咨询', settings: { year: 2024, manufacturing: false }, jobs: 0 }, io);
   expect(code).toBe(0);
   expect(err).toHaveLength(4); // one progress line per platform
   expect(err.join('\n')).toMatch(/损坏平台：无法审核：无法读取「a\.xlsx」/);
@@ -70,7 +70,7 @@ test('every good platform gets its workbook; the broken one is reported and the 
 test('worker threads give the same summary as in-process', async () => {
   const a = path.join(root, 'out-threads');
   const { io } = capture();
-  expect(await runBatch({ dir: path.join(root, 'in'), out: a, defaultCategory: '综合咨询', year: 2024, manufacturing: false, jobs: 2 }, io)).toBe(0);
+  expect(await runBatch({ dir: path.join(root, 'in'), out: a, defaultCategory: '综合咨询', settings: { year: 2024, manufacturing: false }, jobs: 2 }, io)).toBe(0);
   const b = path.join(root, 'out');
   const strip = (rows: unknown[][]) => rows.map((r) => r.slice(0, 10));
   expect(strip((await readSummary(a)).rows)).toEqual(strip((await readSummary(b)).rows));
@@ -79,7 +79,7 @@ test('worker threads give the same summary as in-process', async () => {
 test('without a default category, an unlisted platform without a 申报数据 sheet cannot be reviewed', async () => {
   const out = path.join(root, 'out-nocat');
   const { io, out: stdout } = capture();
-  expect(await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  expect(await runBatch({ dir: path.join(root, 'in'), out, defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 0 }, io)).toBe(0);
   expect(stdout.join('\n')).toMatch(/某未列名平台：无法确定服务类别/);
 }, 120_000);
 
@@ -95,8 +95,8 @@ test.each([
 
 test('a missing batch folder, or --out equal to it → exit 2', async () => {
   const { io, err } = capture();
-  expect(await runBatch({ dir: path.join(root, 'nope'), out: path.join(root, 'o'), defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(2);
-  expect(await runBatch({ dir: path.join(root, 'in'), out: path.join(root, 'in'), defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(2);
+  expect(await runBatch({ dir: path.join(root, 'nope'), out: path.join(root, 'o'), defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 0 }, io)).toBe(2);
+  expect(await runBatch({ dir: path.join(root, 'in'), out: path.join(root, 'in'), defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 0 }, io)).toBe(2);
   expect(err.join('\n')).toMatch(/找不到批量审核的文件夹[\s\S]*不能与 --batch 是同一个文件夹/);
 });
 
@@ -125,6 +125,16 @@ describe('every option reaches every platform of a batch, or is refused', () => 
     const scoring = grids.find((g) => g.sheet === '评分表')!;
     const t8 = scoring.values.find((r) => r.includes('T8'))!;
     expect(t8).toContain(report.indicators.qualifiedStaff);
+    // And the whole review is the same: the batch's four review sheets equal a single review's
+    // --out workbook with the same options, cell for cell.
+    const singleOut = p.join(root, '..', `${p.basename(root)}-single`);
+    expect(await runReview([p.join(root, '星河中小企业公共服务平台'), '--out', singleOut, ...options], quiet)).toBe(0);
+    const alone = await readWorkbook(read(p.join(singleOut, '星河中小企业公共服务平台-审核.xlsx')), 's.xlsx');
+    for (const sheet of ['评分表', '评分细则', '问题清单', '抽查样本']) {
+      const a = grids.find((g) => g.sheet === sheet)!;
+      const b = alone.find((g) => g.sheet === sheet)!;
+      expect({ sheet, values: a.values }).toEqual({ sheet, values: b.values });
+    }
   }, 90_000);
 
   test.each([

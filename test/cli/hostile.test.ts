@@ -132,7 +132,7 @@ describe('the tool does not review its own output', () => {
       writeFileSync(path.join(root, folder, '申报数据.xlsx'), await xlsx([{ name: '申报数据', rows: [['编号', '项目', '申报值'], ['一.2', '平台名称', '创业会客厅']] }]));
     }
     const out = path.join(root, '结果');
-    for (let run = 0; run < 2; run++) expect(await runBatch({ dir: root, out, defaultCategory: null, year: 2024, manufacturing: false, jobs: 0 }, capture().io)).toBe(0);
+    for (let run = 0; run < 2; run++) expect(await runBatch({ dir: root, out, defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 0 }, capture().io)).toBe(0);
     const written = readdirSync(out).filter((f) => f.endsWith('-审核.xlsx')).sort();
     expect(written).toEqual(['创业会客厅（乙组）-审核.xlsx', '创业会客厅（甲组）-审核.xlsx']);
   }, 90_000);
@@ -192,7 +192,7 @@ test('a platform too big for its worker’s memory ends only its own review: the
   }
   const { io, out: printed, err } = capture();
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-oom-out-')), 'out');
-  expect(await runBatch({ dir: root, out, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 1, workerHeapMb: 96 }, io)).toBe(0);
+  expect(await runBatch({ dir: root, out, defaultCategory: '技术创新', settings: { year: 2024, manufacturing: false }, jobs: 1, workerHeapMb: 96 }, io)).toBe(0);
   const written = readdirSync(out).filter((f) => f.endsWith('-审核.xlsx')).sort();
   expect(written).toEqual(['丙小平台-审核.xlsx', '乙小平台-审核.xlsx']);
   expect([...printed, ...err].join('\n')).toMatch(/甲大平台.*材料过大，超出单个平台可用的内存（96 MB）/);
@@ -228,10 +228,10 @@ test('a review workbook left in a batch platform’s folder is not reviewed as i
   const outA = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-batch-rw-a-')), 'out');
   const summary: string[] = [];
   const io = { out: (t: string) => summary.push(t), err: () => undefined };
-  expect(await runBatch({ dir: root, out: outA, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  expect(await runBatch({ dir: root, out: outA, defaultCategory: '技术创新', settings: { year: 2024, manufacturing: false }, jobs: 0 }, io)).toBe(0);
   cpSync(path.join(outA, reviewName), path.join(root, '星河中小企业公共服务平台', '上次的审核.xlsx'));
   const outB = path.join(mkdtempSync(path.join(tmpdir(), 'hostile-batch-rw-b-')), 'out');
-  expect(await runBatch({ dir: root, out: outB, defaultCategory: '技术创新', year: 2024, manufacturing: false, jobs: 0 }, io)).toBe(0);
+  expect(await runBatch({ dir: root, out: outB, defaultCategory: '技术创新', settings: { year: 2024, manufacturing: false }, jobs: 0 }, io)).toBe(0);
   const { readWorkbook } = await import('../../src/workbook/file/reader');
   const rows = async (out: string) => (await readWorkbook(readFileSync(path.join(out, '汇总.xlsx')), '汇总.xlsx'))[0].values.slice(2).map((r) => r.slice(1, 10));
   expect(await rows(outB)).toEqual(await rows(outA));
