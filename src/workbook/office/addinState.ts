@@ -75,3 +75,17 @@ export function queueStateWrite(context: Excel.RequestContext, state: AddinState
   range.values = rows;
   if (!existing.exists) sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
 }
+
+/** Read the add-in's records (2 syncs: whether the hidden sheet exists, then its values). */
+export async function loadState(context: Excel.RequestContext): Promise<{ state: AddinState; exists: boolean; rows: number; names: string[] }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/visibility');
+  await context.sync();
+  const names = worksheets.items.map((s) => s.name);
+  if (!names.includes(STATE_SHEET)) return { state: EMPTY_STATE, exists: false, rows: 0, names };
+  const range = worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject(true);
+  range.load('values');
+  await context.sync();
+  const values = range.isNullObject ? [] : (range.values as unknown[][]);
+  return { state: parseState(values), exists: true, rows: values.length, names };
+}

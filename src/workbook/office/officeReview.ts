@@ -1,31 +1,32 @@
 /**
  * The Office adapter's review operations on the workbook open in Excel: read the submission for a
  * review, write the review sheets (keeping the reviewer's entries), highlight the rows behind
- * findings and clear those highlights, select a finding's cell, import submitted .xlsx files.
+ * findings and clear those highlights, select a finding's cell. Which rows to highlight and how
+ * is highlights.ts; importing submitted files is importWorkbooks.ts (both re-exported here).
  *
  * Round trips are counted: a review reads in 2 syncs plus one per chunk of at most 20,000 rows;
  * writing the review sheets and highlights takes 2 syncs plus one per further chunk.
  */
-import { columnLetter, columnNumber, type SheetGrid } from '../../domain/grid';
-import type { Finding, Severity } from '../../domain/report';
+import type { SheetGrid } from '../../domain/grid';
+import type { Finding } from '../../domain/report';
 import type { SubmittedFile } from '../../domain/review';
 import { extractReviewerInputs, countInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
-import { REVIEW_SHEETS, UNKEPT_SHEET, uniqueSheetNames } from '../layout/sheetNames';
+import { UNKEPT_SHEET } from '../layout/sheetNames';
 import { pageTitlesLike } from '../layout/text';
 import { layoutValues, sealLayout, unkeptInReviewSheets } from '../layout/unkept';
 import { layoutUnkeptSheet, readUnkeptSheet } from '../layout/unkeptSheet';
 import type { CopiedSheet, LayoutScalar, SheetLayout } from '../layout/types';
-import { CURRENT_WORKBOOK, EMPTY_STATE, STATE_SHEET, parseState, queueStateWrite, type AddinState, type MarkRecord } from './addinState';
-import { ALL_FEATURES, formatTargets, layoutChunks, queueChunk, queueSheetFormats, type OfficeFeatures } from './drawLayout';
+import { CURRENT_WORKBOOK, EMPTY_STATE, STATE_SHEET, loadState, parseState, queueStateWrite, type AddinState, type MarkRecord } from './addinState';
+import { findingTarget, plannedMarks, queueMarks, queueRestore, type CellFill, type MarkRequest } from './highlights';
+import { fail } from './operationError';
+import { REVIEW_NAMES, sameName } from './reviewNames';
+import { ALL_FEATURES, layoutChunks, queueChunk, queueSheetFormats, type OfficeFeatures } from './drawLayout';
 import { MAX_CELLS_PER_SYNC, MAX_ROWS_PER_SYNC, defaultRun, readAll, type ExcelRun } from './officeWorkbook';
 
 export { CURRENT_WORKBOOK, STATE_SHEET } from './addinState';
-
-/** Fills of highlighted rows, by severity (light red, light amber, light blue). */
-export const MARK_FILLS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
-
-/** Most rows highlighted in one go; beyond this the 问题清单 still lists every finding. */
-export const MAX_MARKED_ROWS = 2000;
+export { MARK_FILLS, MAX_MARKED_ROWS, findingTarget, type MarkRequest } from './highlights';
+export { importWorkbooks, type ImportResult, type ImportSource } from './importWorkbooks';
+export { OfficeOperationError, officeErrorDetail } from './operationError';
 
 /** Where one sheet's used range sits, for highlighting whole rows of it. */
 export interface SheetExtent {
@@ -49,37 +50,6 @@ export interface WorkbookSnapshot {
   state: AddinState;
   stateExists: boolean;
   stateRows: number;
-}
-
-/** An operation failed; `message` is Chinese and says what to do. */
-export class OfficeOperationError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message);
-    this.name = 'OfficeOperationError';
-    if (options?.cause !== undefined) this.cause = options.cause;
-  }
-}
-
-/** Office's error as a short detail: `ItemNotFound：…`. */
-export function officeErrorDetail(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) {
-    const { message, code } = error as { message?: unknown; code?: unknown };
-    const text = String(message ?? '') || '未知错误';
-    return typeof code === 'string' && code && !text.includes(code) ? `${code}：${text}` : text;
-  }
-  return error === undefined || error === null ? '未知错误' : String(error);
-}
-
-function fail(action: string, error: unknown, advice: string): OfficeOperationError {
-  if (error instanceof OfficeOperationError) return error;
-  return new OfficeOperationError(`${action}失败（${officeErrorDetail(error)}）。${advice}`, { cause: error });
-}
-
-/** The sheets the add-in writes (and so never reads as submitted tables). */
-const REVIEW_NAMES: readonly string[] = [...Object.values(REVIEW_SHEETS), UNKEPT_SHEET];
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /**
@@ -145,24 +115,6 @@ export function snapshotOf(grids: SheetGrid[], state: AddinState, stateExists: b
   return { files, copied, extents, reviewSheets, state, stateExists, stateRows };
 }
 
-/** A row to highlight: a worksheet (its name here), a 1-based row, and the worst severity found there. */
-export interface MarkRequest {
-  sheet: string;
-  row: number;
-  firstColumn: number;
-  lastColumn: number;
-  severity: Severity;
-}
-
-/** Where a finding points in this workbook: the worksheet's name here and an A1 cell, or null. */
-export function findingTarget(finding: Finding, copied: readonly CopiedSheet[]): { sheet: string; address: string } | null {
-  if (finding.file === null || finding.sheet === null) return null;
-  const sheet = copied.find((c) => c.file === finding.file && c.sheet === finding.sheet);
-  if (!sheet) return null;
-  const address = finding.cell ?? (finding.row !== null ? `A${finding.row}` : 'A1');
-  return { sheet: sheet.name, address };
-}
-
 /** The rows to highlight for a report's findings: each finding's row across its sheet's used range. */
 export function marksForFindings(findings: readonly Finding[], snapshot: Pick<WorkbookSnapshot, 'copied' | 'extents'>): MarkRequest[] {
   const marks: MarkRequest[] = [];
@@ -212,83 +164,6 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Val
     out.push(line);
   }
   return out;
-}
-
-function rowAddress(row: number, firstColumn: number, lastColumn: number): string {
-  return `${columnLetter(firstColumn)}${row}:${columnLetter(lastColumn)}${row}`;
-}
-
-/** Parse `A5:G5` into its row and columns. */
-function parseRow(address: string): { row: number; c1: number; c2: number } | null {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(address);
-  if (!m) return null;
-  return { row: Number(m[2]), c1: columnNumber(m[1]), c2: columnNumber(m[3]) };
-}
-
-/** Queue restoring the fills a set of marks replaced. */
-function queueRestore(context: Excel.RequestContext, marks: MarkRecord[], existing: Set<string>, features: OfficeFeatures): void {
-  const bySheet = new Map<string, Map<string | null, string[]>>();
-  for (const m of marks) {
-    if (!existing.has(m.sheet.toLowerCase())) continue;
-    const pos = parseRow(m.address);
-    if (!pos) continue;
-    let groups = bySheet.get(m.sheet);
-    if (!groups) bySheet.set(m.sheet, (groups = new Map()));
-    const width = pos.c2 - pos.c1 + 1;
-    const fills = m.fills.length === width ? m.fills : new Array<string | null>(width).fill(m.fills.length === 1 ? m.fills[0] : null);
-    // Runs of the same fill along the row.
-    let start = 0;
-    for (let i = 1; i <= width; i++) {
-      if (i < width && fills[i] === fills[start]) continue;
-      const addr = `${columnLetter(pos.c1 + start)}${pos.row}:${columnLetter(pos.c1 + i - 1)}${pos.row}`;
-      const key = fills[start];
-      groups.set(key, [...(groups.get(key) ?? []), addr]);
-      start = i;
-    }
-  }
-  for (const [sheetName, groups] of bySheet) {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    for (const [fill, addresses] of groups) {
-      for (const t of formatTargets(sheet, addresses, features)) {
-        if (fill === null) t.format.fill.clear();
-        else t.format.fill.color = fill;
-      }
-    }
-  }
-}
-
-/** Queue highlighting rows, grouped per sheet and severity. */
-function queueMarks(context: Excel.RequestContext, marks: MarkRecord[], features: OfficeFeatures): void {
-  const groups = new Map<string, { sheet: string; severity: Severity; addresses: string[] }>();
-  for (const m of marks) {
-    const k = `${m.sheet}\u0000${m.severity}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { sheet: m.sheet, severity: m.severity, addresses: [] }));
-    g.addresses.push(m.address);
-  }
-  for (const g of groups.values()) {
-    const sheet = context.workbook.worksheets.getItem(g.sheet);
-    for (const t of formatTargets(sheet, g.addresses, features)) t.format.fill.color = MARK_FILLS[g.severity];
-  }
-}
-
-type CellFill = { format?: { fill?: { color?: string; pattern?: string } } };
-
-/** The worst severity per row, capped. */
-function plannedMarks(requests: MarkRequest[]): { marks: Omit<MarkRecord, 'fills'>[]; unmarked: number } {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const byRow = new Map<string, MarkRequest>();
-  for (const m of requests) {
-    const k = `${m.sheet.toLowerCase()}\u0000${m.row}`;
-    const prev = byRow.get(k);
-    if (!prev || rank[m.severity] < rank[prev.severity]) byRow.set(k, m);
-  }
-  const all = [...byRow.values()].sort((a, b) => rank[a.severity] - rank[b.severity]);
-  const kept = all.slice(0, MAX_MARKED_ROWS);
-  return {
-    marks: kept.map((m) => ({ sheet: m.sheet, address: rowAddress(m.row, m.firstColumn, m.lastColumn), severity: m.severity })),
-    unmarked: all.length - kept.length,
-  };
 }
 
 /**
@@ -441,20 +316,6 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
   }
 }
 
-/** Read the add-in's records (2 syncs: whether the hidden sheet exists, then its values). */
-async function loadState(context: Excel.RequestContext): Promise<{ state: AddinState; exists: boolean; rows: number; names: string[] }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
-  await context.sync();
-  const names = worksheets.items.map((s) => s.name);
-  if (!names.includes(STATE_SHEET)) return { state: EMPTY_STATE, exists: false, rows: 0, names };
-  const range = worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject(true);
-  range.load('values');
-  await context.sync();
-  const values = range.isNullObject ? [] : (range.values as unknown[][]);
-  return { state: parseState(values), exists: true, rows: values.length, names };
-}
-
 /**
  * Remove the highlights the add-in made, restoring each cell's earlier fill; nothing else is
  * touched. Returns how many rows were restored. 3 syncs.
@@ -491,124 +352,6 @@ export async function selectCell(sheet: string, address: string, run: ExcelRun =
     });
   } catch (error) {
     throw fail(`定位到「${sheet}」${address} `, error, '该工作表可能已被删除、改名或隐藏；请重新点击“开始审核”。');
-  }
-}
-
-/** One submitted file to import, already read in the pane (so it is known to be readable). */
-export interface ImportSource {
-  file: string;
-  /** Base64 of the .xlsx, for `insertWorksheetsFromBase64`. */
-  base64: string;
-  /** The file's worksheets as read in the pane, for the fallback and for the sheet names. */
-  grids: SheetGrid[];
-  /** The attachment table each worksheet holds, by sheet name, to name clashing sheets by it (`4-2-1-2 名单`). */
-  kinds?: Record<string, string>;
-}
-
-export interface ImportResult {
-  /** The imported worksheets: file, name in the file, name here. */
-  imported: CopiedSheet[];
-  /** Files inserted by Excel itself (keeping formats and formulas) rather than written as values. */
-  inserted: string[];
-}
-
-/** Excel date serial for a Date (1900 system). */
-function dateSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
-/** Queue writing one grid into a new worksheet as values (the fallback when Excel cannot insert the file). */
-function queueGridWrite(context: Excel.RequestContext, name: string, grid: SheetGrid): void {
-  const sheet = context.workbook.worksheets.add(name);
-  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-  if (grid.values.length === 0 || width === 0) return;
-  const formats: string[][] = [];
-  const values: (string | number | boolean)[][] = [];
-  grid.values.forEach((row, r) => {
-    const f: string[] = [];
-    const v: (string | number | boolean)[] = [];
-    for (let c = 0; c < width; c++) {
-      const cell = row[c] ?? null;
-      const fmt = grid.numberFormats?.[r]?.[c] ?? null;
-      if (cell instanceof Date) {
-        v.push(dateSerial(cell));
-        f.push(fmt && fmt !== 'General' ? fmt : 'yyyy-mm-dd');
-      } else if (typeof cell === 'string') {
-        // Submitted text stays text, whatever it starts with.
-        v.push(cell);
-        f.push('@');
-      } else {
-        v.push(cell === null ? '' : cell);
-        f.push(fmt ?? 'General');
-      }
-    }
-    formats.push(f);
-    values.push(v);
-  });
-  const rowsPer = Math.max(1, Math.min(MAX_ROWS_PER_SYNC, Math.floor(MAX_CELLS_PER_SYNC / width)));
-  for (let start = 0; start < values.length; start += rowsPer) {
-    const count = Math.min(rowsPer, values.length - start);
-    const range = sheet.getRangeByIndexes(grid.firstRow - 1 + start, grid.firstColumn - 1, count, width);
-    range.numberFormat = formats.slice(start, start + count);
-    range.values = values.slice(start, start + count);
-  }
-}
-
-/**
- * Import submitted workbooks as new worksheets at the end: inserted by Excel where it can
- * (`insertWorksheetsFromBase64`, ExcelApi 1.13), otherwise written from the grids read in the pane.
- * Names are made unique (nothing is overwritten) and recorded, so findings cite each sheet's file.
- *
- * @param canInsert whether the host supports ExcelApi 1.13
- */
-export async function importWorkbooks(sources: ImportSource[], canInsert: boolean, run: ExcelRun = defaultRun): Promise<ImportResult> {
-  try {
-    return await run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const { state, exists, rows, names } = await loadState(context);
-      const sheets = sources.flatMap((s) => s.grids.map((g) => ({ file: s.file, sheet: g.sheet, kind: s.kinds?.[g.sheet] })));
-      const wanted = uniqueSheetNames(sheets, [...names, ...REVIEW_NAMES, STATE_SHEET]);
-      const imported: CopiedSheet[] = [];
-      const inserted: string[] = [];
-      const renames: { id: string; name: string }[] = [];
-      for (const source of sources) {
-        const targets = wanted.filter((w) => w.file === source.file);
-        let ids: string[] | null = null;
-        if (canInsert) {
-          try {
-            // Only the sheets read in the pane (very hidden ones are not part of the submission).
-            const result = context.workbook.insertWorksheetsFromBase64(source.base64, {
-              positionType: 'End' as Excel.WorksheetPositionType,
-              sheetNamesToInsert: source.grids.map((g) => g.sheet),
-            });
-            await context.sync();
-            ids = result.value;
-          } catch {
-            // Excel could not take the file as it is: fall back to writing the values read in the pane.
-            ids = null;
-          }
-        }
-        if (ids) {
-          inserted.push(source.file);
-          ids.slice(0, targets.length).forEach((id, i) => renames.push({ id, name: targets[i].name }));
-        } else {
-          source.grids.forEach((g, i) => queueGridWrite(context, targets[i].name, g));
-          await context.sync();
-        }
-        imported.push(...targets);
-      }
-      // Two steps so that no rename meets a name another inserted sheet still holds.
-      renames.forEach((r, i) => {
-        worksheets.getItem(r.id).name = `审核助手导入${i + 1}_${Date.now() % 100000}`;
-      });
-      for (const r of renames) worksheets.getItem(r.id).name = r.name;
-      const copied = [...state.copied.filter((c) => !imported.some((i) => sameName(i.name, c.name))), ...imported];
-      queueStateWrite(context, { copied, marks: state.marks }, { exists, rows });
-      await context.sync();
-      return { imported, inserted };
-    });
-  } catch (error) {
-    throw fail('导入平台材料', error, '已导入的工作表保持不变；请确认工作簿未受保护后重试。');
   }
 }
 
