@@ -1,0 +1,38 @@
+/** A worksheet's cells as plain values, for comparing a reviewer's copy with what was written. */
+import ExcelJS from 'exceljs';
+import type { ValueGrid } from '../layout/inputs';
+import type { LayoutScalar } from '../layout/types';
+
+/** Excel's serial day number of a date (the 1900 system). */
+function serial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
+}
+
+/** A cell as a plain value for comparing with what the generator wrote. */
+export function scalar(value: ExcelJS.CellValue): LayoutScalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return serial(value);
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const r = (value as ExcelJS.CellFormulaValue).result;
+      return r === undefined || (typeof r === 'object' && !(r instanceof Date)) ? null : scalar(r as ExcelJS.CellValue);
+    }
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('hyperlink' in value) return scalar((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+export function sheetGrid(ws: ExcelJS.Worksheet): ValueGrid {
+  const grid: LayoutScalar[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const values: LayoutScalar[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      values[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : scalar(cell.value);
+    });
+    grid[r - 1] = Array.from(values, (v) => v ?? null);
+  });
+  return Array.from(grid, (r) => r ?? []);
+}
