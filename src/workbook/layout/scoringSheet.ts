@@ -3,20 +3,19 @@
  * 评分细则 sheet, the total and the verdict — all recomputed by Excel when a reviewer changes a
  * 核定值, a 结论 or a rubric cell, with the same numbers computed here as cached results.
  */
-import { CONSEQUENCES, conclusionOf, decideScoring } from '../../domain/scoring';
+import { CONSEQUENCES } from '../../domain/scoring';
 import { declaredFor } from './declaredValues';
-import type { ReviewReport, Threshold, ThresholdStatus } from '../../domain/report';
+import type { ReviewReport } from '../../domain/report';
 import { edited, pick, rowMark, type ReviewerInputs } from './inputs';
-import { INDICATOR_LABELS, RULE_LABELS, indicatorValue, scoreRow, type Rubric, type RubricItem } from './rubric';
-import { RUBRIC_COLS, planRubricSheet, type RubricPlan, type RubricPlanRow } from './rubricSheet';
+import { INDICATOR_LABELS, RULE_LABELS, type Rubric } from './rubric';
+import { RUBRIC_COLS, type RubricPlan } from './rubricSheet';
+import { CONCLUSIONS, VERDICTS, alsoMetOf, computeScoring, isComputed, type Scoring, type ScoringContext } from './scoringNumbers';
+import { indicatorFormat, requiredFormat, showNumber, thresholdFormat } from './scoringFormats';
 import { REVIEW_SHEETS } from './sheetNames';
+
+export { CONCLUSIONS, VERDICTS, computeScoring, derivedConclusion, type ScoredIndicator, type ScoredThreshold, type Scoring, type ScoringContext } from './scoringNumbers';
 import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight } from './text';
 import type { LayoutCell, LayoutConditionalFormat, LayoutScalar, SheetLayout } from './types';
-
-/** Words of the 结论 drop-down. */
-export const CONCLUSIONS = { pass: '符合', fail: '不符合', manual: '待核' } as const satisfies Record<ThresholdStatus, string>;
-/** Words of the overall verdict. */
-export const VERDICTS = { pass: '合格', fail: '不合格', pending: '待定' } as const;
 
 /** The red line beside 总分 and 评价结论 while the rubric is the shipped example. */
 export const EXAMPLE_RUBRIC_WARNING = '评分细则为示例，非正式细则；正式评审前请替换';
@@ -24,157 +23,7 @@ export const EXAMPLE_RUBRIC_WARNING = '评分细则为示例，非正式细则�
 /** Columns of the 评分表. */
 export const SCORING_COLS = { mark: 1, id: 2, title: 3, declared: 4, value: 5, result: 6, limit: 7, note: 8, comment: 9, override: 10 } as const;
 const LAST_COL = SCORING_COLS.override;
-
-export interface ScoringContext {
-  /** The reviewer's edits carried over from an earlier review workbook. */
-  inputs?: ReviewerInputs;
-}
-
-export interface ScoredThreshold {
-  threshold: Threshold;
-  declared: LayoutScalar;
-  value: LayoutScalar;
-  /** What the 结论 cell shows: derived from 核定值 and 要求 for a computed condition, the reviewer's choice for a manual one. */
-  derived: LayoutScalar;
-  /** The reviewer's 评审结论 overruling it, or null. */
-  override: LayoutScalar;
-  /** The conclusion that counts: the override when given, else the derived one. */
-  conclusion: LayoutScalar;
-  comment: LayoutScalar;
-}
-
-/**
- * A computed condition's 结论 from its 核定值, as the guide's words compare: 不少于/不低于/以上 are ≥.
- * T11 also needs enough surveys, which the sheet does not hold: `alsoMet` carries it.
- */
-export function derivedConclusion(value: LayoutScalar, required: number, alsoMet = true): string {
-  return CONCLUSIONS[conclusionOf(value, required, alsoMet)];
-}
-
-/** Whether the tables decide a condition (its 结论 then follows its 核定值). */
-const isComputed = (t: Threshold) => t.status !== 'manual' && t.required !== null;
-
-/** T11's second requirement (enough surveys), fixed when the sheet is drawn. */
-const alsoMetOf = (report: ReviewReport, t: Threshold) =>
-  t.id === 'T11' ? report.indicators.satisfactionSample >= report.indicators.satisfactionSampleRequired : true;
-
-export interface ScoredIndicator {
-  item: RubricItem;
-  plan: RubricPlanRow;
-  /** From the report, or null for a manual indicator. */
-  computed: number | null;
-  declared: LayoutScalar;
-  /** 核定值: the computed value or the reviewer's override. */
-  value: LayoutScalar;
-  points: number | null;
-  comment: LayoutScalar;
-}
-
-/** The 评分表's numbers, as its formulas compute them. */
-export interface Scoring {
-  plan: RubricPlan;
-  thresholds: ScoredThreshold[];
-  indicators: ScoredIndicator[];
-  total: number;
-  maxTotal: number;
-  passScore: LayoutScalar;
-  verdict: (typeof VERDICTS)[keyof typeof VERDICTS];
-  /** Decided by the domain (src/domain/scoring.ts), from this sheet's conclusions and total. */
-  rewardEligible: boolean;
-  consequence: string;
-}
-
-/**
- * Score a report under a rubric, with the reviewer's carried edits: what the 评分表 shows.
- *
- * @example
- * computeScoring(report, DEFAULT_RUBRIC).verdict // '待定' while manual thresholds are 待核
- */
-export function computeScoring(report: ReviewReport, rubric: Rubric, inputs?: ReviewerInputs): Scoring {
-  const sheet = REVIEW_SHEETS.scoring;
-  const plan = planRubricSheet(rubric, report.platform.category, inputs);
-  const thresholds = report.thresholds.map((t): ScoredThreshold => {
-    const value = pick(inputs, sheet, t.id, 'value', t.value);
-    const computed = isComputed(t);
-    const derived = computed ? derivedConclusion(value, t.required!, alsoMetOf(report, t)) : pick(inputs, sheet, t.id, 'conclusion', CONCLUSIONS[t.status]);
-    // A conclusion typed into 结论 in a workbook written before 评审结论 existed is carried as the override.
-    const legacy = computed && edited(inputs, sheet, t.id, 'conclusion') ? pick(inputs, sheet, t.id, 'conclusion', null) : null;
-    const override = pick(inputs, sheet, t.id, 'override', legacy);
-    const blank = override === null || (typeof override === 'string' && override.trim() === '');
-    return {
-      threshold: t,
-      declared: pick(inputs, sheet, t.id, 'declared', declaredFor(report, t.id)),
-      value,
-      derived,
-      override: blank ? null : override,
-      conclusion: blank ? derived : override,
-      comment: pick(inputs, sheet, t.id, 'comment', null),
-    };
-  });
-  const indicators = plan.rows.map((p) => {
-    const computed = p.item.indicator === 'manual' ? null : indicatorValue(report.indicators, p.item.indicator);
-    const value = pick(inputs, sheet, p.item.id, 'value', computed);
-    return {
-      item: p.item,
-      plan: p,
-      computed,
-      declared: pick(inputs, sheet, p.item.id, 'declared', declaredFor(report, p.item.id)),
-      value,
-      points: scoreRow(p.values, value),
-      comment: pick(inputs, sheet, p.item.id, 'comment', null),
-    };
-  });
-  const maxTotal = plan.rows.reduce((s, r) => s + (typeof r.values.max === 'number' ? r.values.max : 0), 0);
-  // A conclusion a reviewer typed other than 符合/不符合 leaves the condition open, as 待核 does.
-  const statuses = thresholds.map((t): ThresholdStatus => (t.conclusion === CONCLUSIONS.fail ? 'fail' : t.conclusion === CONCLUSIONS.pass ? 'pass' : 'manual'));
-  const passScore = plan.passScore.value;
-  // The guide's decision is the domain's (src/domain/scoring.ts); this sheet only supplies its cells.
-  const decided = decideScoring(
-    statuses,
-    indicators.map((i) => i.points),
-    typeof passScore === 'number' ? passScore : Number.NaN,
-  );
-  return { plan, thresholds, indicators, maxTotal, passScore, ...decided };
-}
-
-/** Number format of a threshold's value: T9 a share, T11 a percentage as typed (94.81), T2 万元. */
-/** The unit of a threshold's 申报值, 核定值 and 要求, as the guide words it. */
-const THRESHOLD_UNITS: Record<string, string> = { T2: '万元', T4: '家', T5: '家', T8: '人', T10: '项' };
-
-/** A number format that shows `unit` after the number and leaves the cell a number (formulas still compare it). */
-export function withUnit(unit: string | undefined, base = 'General'): string | undefined {
-  const clean = unit?.replace(/["\\]/g, '').trim();
-  return clean ? `${base}"${clean}"` : undefined;
-}
-
-function thresholdFormat(id: string): string | undefined {
-  if (id === 'T9') return '0.0%';
-  if (id === 'T11') return '0.00"%"';
-  return withUnit(THRESHOLD_UNITS[id], id === 'T2' ? '0.00' : 'General');
-}
-
-/** Number format of a threshold's 要求, in the same units as its value. */
-function requiredFormat(id: string): { numFmt?: string } {
-  if (id === 'T9') return { numFmt: '0%' };
-  if (id === 'T11') return { numFmt: '0"%"' };
-  const numFmt = withUnit(THRESHOLD_UNITS[id]);
-  return numFmt ? { numFmt } : {};
-}
-
-/** 申报值 and 核定值 of an indicator, in the rubric item's unit. */
-function indicatorFormat(item: RubricItem): string | undefined {
-  if (item.indicator === 'smeRevenueShare') return '0.0%';
-  if (item.indicator === 'averageSatisfaction') return '0.00';
-  if (item.unit === '万元' || item.unit === '亿元') return withUnit(item.unit, '0.00');
-  // A score (分) is a number of points, not a quantity: no unit beside it.
-  return item.unit === '分' ? undefined : withUnit(item.unit);
-}
-
-function showNumber(v: number | null, item: RubricItem): string {
-  if (v === null) return '—';
-  if (item.indicator === 'smeRevenueShare') return `${(v * 100).toFixed(1)}%`;
-  return `${Math.round(v * 100) / 100}${item.unit ? ` ${item.unit}` : ''}`;
-}
+const C = SCORING_COLS;
 
 /** The 得分 formula for a 核定值 cell, reading the item's row on 评分细则. */
 export function scoreFormula(valueCell: string, plan: RubricPlan, rubricRow: number): string {
@@ -203,6 +52,42 @@ export function scoreFormula(valueCell: string, plan: RubricPlan, rubricRow: num
  * @example
  * const sheet = layoutScoringSheet(report, DEFAULT_RUBRIC, { inputs });
  */
+/** What the 评分表's sections share while they are drawn: the cells so far, the numbers, the row plan. */
+interface ScoringDraw {
+  put(cell: LayoutCell): void;
+  merges: string[];
+  heights: { row: number; height: number }[];
+  s: Scoring;
+  plan: RubricPlan;
+  report: ReviewReport;
+  inputs?: ReviewerInputs;
+  sheet: string;
+  rubric: Rubric;
+  /** How many thresholds end with this conclusion: 评审结论 where given, else 结论. */
+  countOf(word: string): string;
+  conclusionRange: string;
+  overrideRange: string;
+  passRef: string;
+  platformName: string;
+  metaRows: number;
+  META_FIRST: number;
+  T_SECTION: number;
+  T_HEADER: number;
+  T_FIRST: number;
+  T_LAST: number;
+  I_SECTION: number;
+  I_HEADER: number;
+  I_FIRST: number;
+  I_LAST: number;
+  TOTAL_ROW: number;
+  VERDICT_ROW: number;
+  indicatorRows: number[];
+  headingRows: { row: number; text: string; section: boolean }[];
+}
+
+/** The guide's rule, written after the verdict's consequence. */
+const CONSEQUENCE_RULE = '。任一门槛条件“不符合”为不合格；仍有“待核”为待定；门槛条件全部符合时，总分不低于合格分数线为合格，否则不合格；总分高于合格分数线的可参与择优奖励';
+
 export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: ScoringContext = {}): SheetLayout {
   const { inputs } = ctx;
   const sheet = REVIEW_SHEETS.scoring;
@@ -212,7 +97,6 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   const merges: string[] = [];
   const heights: { row: number; height: number }[] = [];
   const put = (cell: LayoutCell) => cells.push(cell);
-  const C = SCORING_COLS;
 
   // Row positions.
   const metaRows = 7;
@@ -250,6 +134,89 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   const countOf = (word: string) => `(COUNTIFS(${overrideRange},"${word}")+COUNTIFS(${overrideRange},"",${conclusionRange},"${word}"))`;
   const passRef = absRef(plan.sheet, plan.passScore.row, plan.passScore.col);
 
+  const d: ScoringDraw = { put, merges, heights, s, plan, report, inputs, sheet, rubric, countOf, conclusionRange, overrideRange, passRef, platformName: report.platform.name ?? '（未指定平台名称）', metaRows, META_FIRST, T_SECTION, T_HEADER, T_FIRST, T_LAST, I_SECTION, I_HEADER, I_FIRST, I_LAST, TOTAL_ROW, VERDICT_ROW, indicatorRows, headingRows };
+  drawTitle(d);
+  drawHeaderBlock(d);
+  drawSummary(d);
+  drawThresholds(d);
+  drawIndicators(d);
+  drawTotals(d);
+  drawSignatures(d);
+
+  const columns = fitColumns(
+    cells,
+    [
+      { min: 3, max: 3, hidden: true },
+      { min: 9, max: 10 },
+      { min: 34, max: 36 },
+      // 申报值 shows units (1286.40万元).
+      { min: 12, max: 12 },
+      { min: 10, max: 12 },
+      { min: 9, max: 10 },
+      { min: 10, max: 12 },
+      // 说明 and 评审意见 wrap: these widths keep the sheet one page wide at a legible scale.
+      { min: 40, max: 44 },
+      { min: 18, max: 18 },
+      { min: 10, max: 10 },
+    ],
+    (c) => c.row <= 2 || c.row === T_SECTION || c.row === I_SECTION || headingRows.some((h) => h.row === c.row) || (c.row >= META_FIRST && c.row < META_FIRST + metaRows && c.col === C.title) || c.row === VERDICT_ROW,
+  );
+  for (const c of cells) {
+    if ((c.col === C.title || c.col === C.note) && c.row >= T_FIRST && typeof c.value === 'string' && c.row !== VERDICT_ROW) {
+      const h = wrappedHeight(c.value, columns[c.col - 1].width);
+      if (h > LINE_HEIGHT) heights.push({ row: c.row, height: h });
+    }
+  }
+  // The consequence beside the verdict spans 说明 and 评审意见; the longest one sets the height.
+  const consequenceWidth = columns[C.note - 1].width + columns[C.comment - 1].width;
+  heights.push({ row: VERDICT_ROW, height: Math.max(30, ...Object.values(CONSEQUENCES).map((c) => wrappedHeight(c + CONSEQUENCE_RULE, consequenceWidth))) });
+
+  const print = printA4Landscape(columns, { titleRows: `${I_HEADER}:${I_HEADER}` });
+  const colored = (rng: string, pairs: [string, string, string][]): LayoutConditionalFormat[] =>
+    pairs.map(([value, fill, color]) => ({ type: 'equals', range: rng, value, fill, color }));
+  const verdictCells = `${a1(VERDICT_ROW, C.result)}:${a1(VERDICT_ROW, C.result)}`;
+  return {
+    name: sheet,
+    columns,
+    rowHeights: mergeHeights(heights),
+    cells,
+    merges,
+    // The title and the instructions stay in view while scrolling.
+    freeze: { row: 2, col: 0 },
+    dataValidations: [
+      { range: overrideRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '如需改判，选择评审结论：符合、不符合或待核；留空则以“结论”为准' },
+      ...s.thresholds.flatMap((t, i) =>
+        isComputed(t.threshold) ? [] : [{ range: a1(T_FIRST + i, C.result), options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' }],
+      ),
+    ],
+    conditionalFormats: [
+      { type: 'dataBar', range: range(I_FIRST, C.result, I_LAST, C.result), color: COLORS.dataBar },
+      ...[conclusionRange, overrideRange].flatMap((rng) =>
+        colored(rng, [
+          [CONCLUSIONS.pass, COLORS.okFill, COLORS.okText],
+          [CONCLUSIONS.fail, COLORS.badFill, COLORS.badText],
+          [CONCLUSIONS.manual, COLORS.pendingFill, COLORS.pendingText],
+        ]),
+      ),
+      ...[verdictCells, a1(META_FIRST + 1, C.note)].flatMap((rng) =>
+        colored(rng, [
+          [VERDICTS.pass, COLORS.okFill, COLORS.okText],
+          [VERDICTS.fail, COLORS.badFill, COLORS.badText],
+          [VERDICTS.pending, COLORS.pendingFill, COLORS.pendingText],
+        ]),
+      ),
+    ],
+    // The indicators start a page under their headings, which repeat on every later page. The
+    // thresholds follow the header block when they fit on its page, else start the next one, so
+    // that no threshold page lacks its headings (a sheet repeats only one band of rows).
+    print: { ...print, breaksBefore: [...(fitsOnPage(mergeHeights(heights), 1, T_LAST, print.scale) ? [] : [T_SECTION]), I_SECTION] },
+    tabColor: COLORS.tab,
+  };
+}
+
+/** The title and the line on what to fill in. */
+function drawTitle(d: ScoringDraw): void {
+  const { put, merges, heights, report } = d;
   // Title.
   const platformName = report.platform.name ?? '（未指定平台名称）';
   put({ row: 1, col: C.id, value: `${platformName} ${report.year} 年度绩效评价评分表`, bold: true, size: 14 });
@@ -263,7 +230,11 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   });
   merges.push(range(2, C.id, 2, LAST_COL));
   heights.push({ row: 2, height: 30 });
+}
 
+/** 平台名称 … 审核日期, with the reviewer's name and date to fill in. */
+function drawHeaderBlock(d: ScoringDraw): void {
+  const { put, merges, report, inputs, sheet, platformName, META_FIRST } = d;
   // Header block.
   const meta: [string, LayoutScalar, string?][] = [
     ['平台名称', platformName],
@@ -285,7 +256,11 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     for (let col = C.title + 1; col <= C.value; col++) put({ row: r, col, value: null, ...style });
     if (key) put({ row: r, col: C.mark, value: rowMark(key, { value: [C.title, null] }, [C.id, label]) });
   });
+}
 
+/** 总分, 评价结论, the thresholds' count and the pass score at the top right, read from the cells below; the example-rubric warning. */
+function drawSummary(d: ScoringDraw): void {
+  const { put, merges, s, rubric, countOf, conclusionRange, passRef, META_FIRST, TOTAL_ROW, VERDICT_ROW } = d;
   // Summary at the top right, referencing the totals below.
   const passed = s.thresholds.filter((t) => t.conclusion === CONCLUSIONS.pass).length;
   const failed = s.thresholds.filter((t) => t.conclusion === CONCLUSIONS.fail).length;
@@ -314,7 +289,11 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.limit, value: EXAMPLE_RUBRIC_WARNING, bold: true, color: COLORS.noticeText, fill: COLORS.noticeFill, wrap: true });
     merges.push(range(r, C.limit, r + 1, C.comment));
   }
+}
 
+/** 一、门槛条件: one row per threshold, its 结论 a formula of 核定值 where the tables decide it. */
+function drawThresholds(d: ScoringDraw): void {
+  const { put, merges, s, report, inputs, sheet, T_SECTION, T_HEADER, T_FIRST } = d;
   // 门槛条件.
   put({ row: T_SECTION, col: C.id, value: '一、门槛条件（须全部符合，一项不符合即不合格）', bold: true, fill: COLORS.sectionFill, border: true });
   merges.push(range(T_SECTION, C.id, T_SECTION, LAST_COL));
@@ -372,7 +351,11 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.note, value: note, ...BODY, wrap: true });
     put({ row: r, col: C.comment, ...valueCell(t.comment), ...INPUT, wrap: true });
   });
+}
 
+/** 二、评分指标: the indicators under their group and 8.x headings, 得分 and 满分 read from 评分细则. */
+function drawIndicators(d: ScoringDraw): void {
+  const { put, merges, s, plan, report, inputs, sheet, I_SECTION, I_HEADER, indicatorRows, headingRows } = d;
   // 评分指标.
   put({ row: I_SECTION, col: C.id, value: `二、评分指标（满分 ${s.maxTotal} 分；计分规则见“评分细则”表）`, bold: true, fill: COLORS.sectionFill, border: true });
   merges.push(range(I_SECTION, C.id, I_SECTION, LAST_COL));
@@ -421,7 +404,11 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
     put({ row: r, col: C.note, value: note, ...BODY, wrap: true });
     put({ row: r, col: C.comment, ...valueCell(ind.comment), ...INPUT, wrap: true });
   });
+}
 
+/** 合计, 评价结论 and its consequence, as formulas of the cells above. */
+function drawTotals(d: ScoringDraw): void {
+  const { put, merges, s, countOf, conclusionRange, passRef, I_FIRST, I_LAST, TOTAL_ROW, VERDICT_ROW } = d;
   // Total and verdict.
   put({ row: TOTAL_ROW, col: C.title, value: '合计', bold: true, border: true, align: 'right' });
   put({
@@ -459,21 +446,24 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   merges.push(range(VERDICT_ROW, C.result, VERDICT_ROW, C.limit));
   // What the verdict means for the platform, as src/domain/scoring.ts decides it, recomputed with the sheet.
   const verdictRef = a1(VERDICT_ROW, C.result);
-  const rule = '。任一门槛条件“不符合”为不合格；仍有“待核”为待定；门槛条件全部符合时，总分不低于合格分数线为合格，否则不合格；总分高于合格分数线的可参与择优奖励';
   put({
     row: VERDICT_ROW,
     col: C.note,
     value: {
       formula:
         `IF(${verdictRef}="${VERDICTS.fail}","${CONSEQUENCES.revoke}",IF(${verdictRef}="${VERDICTS.pending}","${CONSEQUENCES.pending}",` +
-        `IF(${a1(TOTAL_ROW, C.result)}>${passRef},"${CONSEQUENCES.reward}","${CONSEQUENCES.keep}")))&"${rule}"`,
-      result: `${s.consequence}${rule}`,
+        `IF(${a1(TOTAL_ROW, C.result)}>${passRef},"${CONSEQUENCES.reward}","${CONSEQUENCES.keep}")))&"${CONSEQUENCE_RULE}"`,
+      result: `${s.consequence}${CONSEQUENCE_RULE}`,
     },
     bold: false,
     wrap: true,
   });
   merges.push(range(VERDICT_ROW, C.note, VERDICT_ROW, C.comment));
+}
 
+/** The signature line: 评审专家, 日期, 复核人. */
+function drawSignatures(d: ScoringDraw): void {
+  const { put, merges, heights, VERDICT_ROW } = d;
   // Signatures: the sheet is printed, signed and handed in.
   // A line of underscores to sign on: plain text, the same in the file and in Excel.
   const SIGN_ROW = VERDICT_ROW + 2;
@@ -483,76 +473,6 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   merges.push(range(SIGN_ROW, C.value, SIGN_ROW, C.limit));
   put({ row: SIGN_ROW, col: C.note, value: `复核人（签字）：${LINE}`, bold: true, valign: 'bottom' });
   heights.push({ row: SIGN_ROW, height: 36 });
-
-  const columns = fitColumns(
-    cells,
-    [
-      { min: 3, max: 3, hidden: true },
-      { min: 9, max: 10 },
-      { min: 34, max: 36 },
-      // 申报值 shows units (1286.40万元).
-      { min: 12, max: 12 },
-      { min: 10, max: 12 },
-      { min: 9, max: 10 },
-      { min: 10, max: 12 },
-      // 说明 and 评审意见 wrap: these widths keep the sheet one page wide at a legible scale.
-      { min: 40, max: 44 },
-      { min: 18, max: 18 },
-      { min: 10, max: 10 },
-    ],
-    (c) => c.row <= 2 || c.row === T_SECTION || c.row === I_SECTION || headingRows.some((h) => h.row === c.row) || (c.row >= META_FIRST && c.row < META_FIRST + metaRows && c.col === C.title) || c.row === VERDICT_ROW,
-  );
-  for (const c of cells) {
-    if ((c.col === C.title || c.col === C.note) && c.row >= T_FIRST && typeof c.value === 'string' && c.row !== VERDICT_ROW) {
-      const h = wrappedHeight(c.value, columns[c.col - 1].width);
-      if (h > LINE_HEIGHT) heights.push({ row: c.row, height: h });
-    }
-  }
-  // The consequence beside the verdict spans 说明 and 评审意见; the longest one sets the height.
-  const consequenceWidth = columns[C.note - 1].width + columns[C.comment - 1].width;
-  heights.push({ row: VERDICT_ROW, height: Math.max(30, ...Object.values(CONSEQUENCES).map((c) => wrappedHeight(c + rule, consequenceWidth))) });
-
-  const print = printA4Landscape(columns, { titleRows: `${I_HEADER}:${I_HEADER}` });
-  const colored = (rng: string, pairs: [string, string, string][]): LayoutConditionalFormat[] =>
-    pairs.map(([value, fill, color]) => ({ type: 'equals', range: rng, value, fill, color }));
-  const verdictCells = `${a1(VERDICT_ROW, C.result)}:${a1(VERDICT_ROW, C.result)}`;
-  return {
-    name: sheet,
-    columns,
-    rowHeights: mergeHeights(heights),
-    cells,
-    merges,
-    // The title and the instructions stay in view while scrolling.
-    freeze: { row: 2, col: 0 },
-    dataValidations: [
-      { range: overrideRange, options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '如需改判，选择评审结论：符合、不符合或待核；留空则以“结论”为准' },
-      ...s.thresholds.flatMap((t, i) =>
-        isComputed(t.threshold) ? [] : [{ range: a1(T_FIRST + i, C.result), options: [CONCLUSIONS.pass, CONCLUSIONS.fail, CONCLUSIONS.manual], prompt: '选择门槛条件结论：符合、不符合或待核' }],
-      ),
-    ],
-    conditionalFormats: [
-      { type: 'dataBar', range: range(I_FIRST, C.result, I_LAST, C.result), color: COLORS.dataBar },
-      ...[conclusionRange, overrideRange].flatMap((rng) =>
-        colored(rng, [
-          [CONCLUSIONS.pass, COLORS.okFill, COLORS.okText],
-          [CONCLUSIONS.fail, COLORS.badFill, COLORS.badText],
-          [CONCLUSIONS.manual, COLORS.pendingFill, COLORS.pendingText],
-        ]),
-      ),
-      ...[verdictCells, a1(META_FIRST + 1, C.note)].flatMap((rng) =>
-        colored(rng, [
-          [VERDICTS.pass, COLORS.okFill, COLORS.okText],
-          [VERDICTS.fail, COLORS.badFill, COLORS.badText],
-          [VERDICTS.pending, COLORS.pendingFill, COLORS.pendingText],
-        ]),
-      ),
-    ],
-    // The indicators start a page under their headings, which repeat on every later page. The
-    // thresholds follow the header block when they fit on its page, else start the next one, so
-    // that no threshold page lacks its headings (a sheet repeats only one band of rows).
-    print: { ...print, breaksBefore: [...(fitsOnPage(mergeHeights(heights), 1, T_LAST, print.scale) ? [] : [T_SECTION]), I_SECTION] },
-    tabColor: COLORS.tab,
-  };
 }
 
 /** A carried or generated value; strings typed by a reviewer stay text. */
