@@ -19,6 +19,10 @@ export interface Finding {
   cell: string | null;
   /** Chinese, names what is wrong and where to look. */
   message: string;
+  /** Which of the check's messages (its `meta.messages`), e.g. `duplicate`. */
+  messageId: string;
+  /** What the message is filled with: the firm, the rows, the figures. */
+  data: Record<string, string | number>;
 }
 
 export interface TableSummary {

@@ -93,6 +93,9 @@ export interface ExpectedFinding {
   /** Sheet and cell, e.g. '附表4-2-1-2!B5'; or a file name for file-level findings. */
   at: string;
   message?: RegExp;
+  /** The check's message it uses (`meta.messages`), and what fills it (the values given must match). */
+  messageId?: string;
+  data?: Record<string, string | number>;
 }
 
 export interface CheckCase {
@@ -131,6 +134,8 @@ export function checkTester(checkId: string, cases: { valid: CheckCase[]; invali
           expect(got.map(place)).toEqual(c.findings.map((f) => f.at));
           c.findings.forEach((f, i) => {
             if (f.message) expect(got[i].message).toMatch(f.message);
+            if (f.messageId) expect(got[i].messageId).toBe(f.messageId);
+            if (f.data) expect(got[i].data).toMatchObject(f.data);
           });
         });
       }

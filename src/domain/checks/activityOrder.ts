@@ -10,6 +10,9 @@ const check: Check = {
     clause: '附表4-2-1-5 填表说明“按日期顺序填写”',
     severity: 'warning',
     title: '活动未按日期排序',
+    messages: {
+      outOfOrder: '活动「{{activity}}」（{{date}}）未按日期顺序排列',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.ofKind('4-2-1-5')) {
@@ -21,10 +24,7 @@ const check: Check = {
       const ranks = dated.map((d) => d.date.y * 10000 + d.date.m * 100 + d.date.d);
       for (const i of outOfOrderRows(ranks)) {
         const { row, date } = dated[i];
-        report(
-          { table, row, field: 'date' },
-          `活动「${cellText(row.cells.activity)}」（${date.iso}）未按日期顺序排列`,
-        );
+        report({ table, row, field: 'date' }, 'outOfOrder', { activity: cellText(row.cells.activity), date: date.iso });
       }
     }
   },

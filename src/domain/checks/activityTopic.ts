@@ -17,6 +17,9 @@ const check: Check = {
     clause: '指标8.2(1)、8.3(2)、8.5(2)、8.6(2)：本类别相关的服务活动',
     severity: 'info',
     title: '活动与服务类别无关',
+    messages: {
+      offTopic: '活动「{{activity}}」的名称看不出属于{{item}}，未计入该项；如确属相关活动，请在评分表的核定值中加回',
+    },
   },
   run({ submission, report }) {
     const { category, year } = submission.options;
@@ -27,7 +30,7 @@ const check: Check = {
         if (!inYear(row.cells.date, year) || !activityMeetsSize(category, row)) continue;
         const name = cellText(row.cells.activity);
         if (!name || fitsCategoryTopic(category, name)) continue;
-        report({ table, row, field: 'activity' }, `活动「${name}」的名称看不出属于${item}，未计入该项；如确属相关活动，请在评分表的核定值中加回`);
+        report({ table, row, field: 'activity' }, 'offTopic', { activity: name, item });
       }
     }
   },

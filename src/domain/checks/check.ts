@@ -16,6 +16,28 @@ export interface CheckMeta {
   severity: Severity;
   /** Short Chinese name shown to reviewers, e.g. 服务企业重复. */
   title: string;
+  /**
+   * The Chinese messages by id, ESLint style: `{{name}}` is filled from the finding's `data`, so a
+   * finding carries what it is about (the firm, the rows, the figures) as data beside its text.
+   */
+  messages: Record<string, string>;
+}
+
+/** What a finding's message is filled with: names, rows, figures. */
+export type MessageData = Record<string, string | number>;
+
+/**
+ * A message template filled with its data.
+ *
+ * @throws Error when the template names a value the data does not hold (a check's own mistake, caught by its tests)
+ * @example
+ * renderMessage('「{{name}}」重复', { name: '甲公司' }) // '「甲公司」重复'
+ */
+export function renderMessage(template: string, data: MessageData): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in data)) throw new Error(`message data has no "${key}": ${template}`);
+    return String(data[key]);
+  });
 }
 
 /** Where a finding points: a cell, a row of a table, a whole table, or a file. */
@@ -27,7 +49,8 @@ export type Location =
 
 export interface CheckContext {
   submission: Submission;
-  report(at: Location, message: string, severity?: Severity): void;
+  /** Report a finding: where, which of the check's messages, what fills it, and a severity other than the check's. */
+  report(at: Location, messageId: string, data?: MessageData, severity?: Severity): void;
 }
 
 export interface Check {
@@ -94,8 +117,10 @@ export function runChecks(checks: readonly Check[], submission: Submission): Fin
   for (const check of checks) {
     check.run({
       submission,
-      report(at, message, severity) {
-        findings.push({ check: check.meta.id, severity: severity ?? check.meta.severity, ...locate(at), message });
+      report(at, messageId, data = {}, severity) {
+        const template = check.meta.messages[messageId];
+        if (template === undefined) throw new Error(`${check.meta.id} has no message "${messageId}"`);
+        findings.push({ check: check.meta.id, severity: severity ?? check.meta.severity, ...locate(at), message: renderMessage(template, data), messageId, data });
       },
     });
   }

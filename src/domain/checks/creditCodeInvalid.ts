@@ -9,6 +9,9 @@ const check: Check = {
     clause: 'GB 32100-2015 统一社会信用代码校验规则',
     severity: 'warning',
     title: '信用代码校验不通过',
+    messages: {
+      invalid: '「{{enterprise}}」的统一社会信用代码「{{code}}」校验不通过：{{reason}}。该行仍计入，请核实',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.tables) {
@@ -19,7 +22,7 @@ const check: Check = {
         if (!code || !cell) continue;
         const result = checkCreditCode(code);
         if (result.valid) continue;
-        report({ cell }, `「${cellText(row.cells.enterprise) || '该行'}」的统一社会信用代码「${code}」校验不通过：${result.reason}。该行仍计入，请核实`);
+        report({ cell }, 'invalid', { enterprise: cellText(row.cells.enterprise) || '该行', code, reason: result.reason ?? '' });
       }
     }
   },

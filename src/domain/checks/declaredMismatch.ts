@@ -8,6 +8,10 @@ const check: Check = {
     clause: '附件4-2 填报系统填报内容与附件4-2-1 各附表',
     severity: 'warning',
     title: '申报数与核定数不符',
+    messages: {
+      mismatch: '申报「{{item}}」为 {{declared}}{{unit}}，按附表核定为 {{verified}}{{unit}}，{{direction}} {{difference}}{{differenceUnit}}（{{tolerance}}）',
+      unknownItem: '申报数据中的「{{key}}」不是附件4-2 的填报项目，未比对',
+    },
   },
   run({ submission, report }) {
     const { declared, indicators } = submission;
@@ -16,11 +20,19 @@ const check: Check = {
       if (c.status !== 'mismatch') continue;
       const unit = c.unit === '%' ? '%' : c.unit;
       const diff = c.declared! - c.verified!;
-      const message = `申报「${c.label}」为 ${fmt(c.declared!)}${unit}，按附表核定为 ${fmt(c.verified!)}${unit}，${diff > 0 ? '多' : '少'} ${fmt(Math.abs(diff))}${c.unit === '%' ? ' 个百分点' : unit}（${c.tolerance}）`;
-      report(c.ref ? { ref: c.ref } : { file: declared.source.file }, message);
+      report(c.ref ? { ref: c.ref } : { file: declared.source.file }, 'mismatch', {
+        item: c.label,
+        declared: fmt(c.declared!),
+        verified: fmt(c.verified!),
+        unit,
+        direction: diff > 0 ? '多' : '少',
+        difference: fmt(Math.abs(diff)),
+        differenceUnit: c.unit === '%' ? ' 个百分点' : unit,
+        tolerance: c.tolerance,
+      });
     }
     for (const u of declared.unknown) {
-      report(u.ref ? { ref: u.ref } : { file: declared.source.file }, `申报数据中的「${u.key}」不是附件4-2 的填报项目，未比对`, 'info');
+      report(u.ref ? { ref: u.ref } : { file: declared.source.file }, 'unknownItem', { key: u.key }, 'info');
     }
   },
 };

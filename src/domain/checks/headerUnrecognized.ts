@@ -8,6 +8,10 @@ const check: Check = {
     clause: '附件4-2-1 各附表的列名',
     severity: 'warning',
     title: '表头无法识别',
+    messages: {
+      missingColumns: '工作表「{{sheet}}」第{{row}}行像是{{table}}「{{title}}」的表头，但找不到列：{{missing}}。该表未被审核',
+      noHeader: '工作表「{{sheet}}」前15行中没有可识别的附表表头，已跳过',
+    },
   },
   run({ submission, report }) {
     for (const u of submission.unrecognized) {
@@ -16,12 +20,14 @@ const check: Check = {
         const spec = specOf(u.nearest.kind);
         report(
           { ref: { file: u.file, sheet: u.sheet, row: u.nearest.row, column: 1, cell: `A${u.nearest.row}` } },
-          `工作表「${u.sheet}」第${u.nearest.row}行像是${spec.name}「${spec.title}」的表头，但找不到列：${u.nearest.missing.join('、')}。该表未被审核`,
+          'missingColumns',
+          { sheet: u.sheet, row: u.nearest.row, table: spec.name, title: spec.title, missing: u.nearest.missing.join('、') },
         );
       } else {
         report(
           { file: u.file, sheet: u.sheet },
-          `工作表「${u.sheet}」前15行中没有可识别的附表表头，已跳过`,
+          'noHeader',
+          { sheet: u.sheet },
           'info',
         );
       }

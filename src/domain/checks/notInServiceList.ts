@@ -11,6 +11,9 @@ const check: Check = {
     clause: '附表4-2-1-2 填表说明“服务企业名单包括参加活动和一对一服务过的全部企业”',
     severity: 'error',
     title: '不在服务企业名单中',
+    messages: {
+      notListed: '{{table}}中的「{{enterprise}}」不在附表4-2-1-2 服务企业名单中',
+    },
   },
   run({ submission, report }) {
     if (submission.ofKind('4-2-1-2').length === 0) return; // table-missing says it once
@@ -20,7 +23,7 @@ const check: Check = {
           const name = cellText(row.cells.enterprise);
           if (!name) continue;
           if (submission.serviceList.enterpriseOf(row)) continue;
-          report({ table, row, field: 'enterprise' }, `${table.spec.name}中的「${name}」不在附表4-2-1-2 服务企业名单中`);
+          report({ table, row, field: 'enterprise' }, 'notListed', { table: table.spec.name, enterprise: name });
         }
       }
     }

@@ -12,6 +12,10 @@ const check: Check = {
     clause: '门槛条件4（服务企业名单“全部企业，不重复”）',
     severity: 'warning',
     title: '疑似重复企业',
+    messages: {
+      companyForm: '「{{enterprise}}」与第{{firstRow}}行「{{firstName}}」仅“有限公司/有限责任公司”不同，疑似同一企业，请核实',
+      branch: '「{{enterprise}}」是第{{parentRow}}行「{{parentName}}」的分公司，疑似重复计数，请核实是否应合并',
+    },
   },
   run({ submission, report }) {
     const enterprises = submission.serviceList.enterprises;
@@ -24,7 +28,8 @@ const check: Check = {
       if (earlier && earlier.key !== e.key) {
         report(
           { table: e.table, row: e.row, field: 'enterprise' },
-          `「${e.name}」与第${earlier.row.row}行「${earlier.name}」仅“有限公司/有限责任公司”不同，疑似同一企业，请核实`,
+          'companyForm',
+          { enterprise: e.name, firstRow: earlier.row.row, firstName: earlier.name },
         );
       } else if (!earlier) byLoose.set(loose, e);
       const parentKey = parentOfBranch(e.name);
@@ -32,7 +37,8 @@ const check: Check = {
       if (parent && parent !== e) {
         report(
           { table: e.table, row: e.row, field: 'enterprise' },
-          `「${e.name}」是第${parent.row.row}行「${parent.name}」的分公司，疑似重复计数，请核实是否应合并`,
+          'branch',
+          { enterprise: e.name, parentRow: parent.row.row, parentName: parent.name },
         );
       }
     }

@@ -12,6 +12,9 @@ const check: Check = {
     clause: '附表4-2-1-2 填表说明“按北京、天津、河北的省市顺序排序”',
     severity: 'warning',
     title: '省市排序不符',
+    messages: {
+      outOfOrder: '「{{enterprise}}」（{{region}}）{{place}}，不符合北京→天津→河北的排序要求',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.ofKind('4-2-1-2')) {
@@ -51,7 +54,8 @@ const check: Check = {
               : '位置不对';
         report(
           { table, row: rows[i], field: table.columns.province ? 'province' : 'enterprise' },
-          `「${cellText(rows[i].cells.enterprise)}」（${ORDER_NAME[ranks[i]]}）${place}，不符合北京→天津→河北的排序要求`,
+          'outOfOrder',
+          { enterprise: cellText(rows[i].cells.enterprise), region: ORDER_NAME[ranks[i]], place },
         );
       }
     }

@@ -8,6 +8,10 @@ const check: Check = {
     clause: '附表4-2-1-2“所属省市”；门槛条件4',
     severity: 'warning',
     title: '所属省市无法识别',
+    messages: {
+      unreadable: '「{{enterprise}}」的所属省市「{{province}}」无法识别，暂不计入京津冀企业数，请核实',
+      blank: '「{{enterprise}}」未填所属省市，名称中也看不出地区，暂不计入京津冀企业数，请核实',
+    },
   },
   run({ submission, report }) {
     for (const e of submission.serviceList.enterprises) {
@@ -15,9 +19,8 @@ const check: Check = {
       const province = cellText(e.row.cells.province);
       report(
         { table: e.table, row: e.row, field: e.table.columns.province ? 'province' : 'enterprise' },
-        province
-          ? `「${e.name}」的所属省市「${province}」无法识别，暂不计入京津冀企业数，请核实`
-          : `「${e.name}」未填所属省市，名称中也看不出地区，暂不计入京津冀企业数，请核实`,
+        province ? 'unreadable' : 'blank',
+        province ? { enterprise: e.name, province } : { enterprise: e.name },
       );
     }
   },

@@ -9,6 +9,9 @@ const check: Check = {
     clause: '附表4-2-1-3 填表说明“企业划型填写大型、中型、小型、微型”：一家企业只有一个划型；门槛4、门槛9',
     severity: 'warning',
     title: '同一企业划型不一致',
+    messages: {
+      conflict: '「{{enterprise}}」在附表4-2-1-3 中的企业划型不一致：{{classes}}。一家企业只有一个划型，请核实；{{effect}}',
+    },
   },
   run({ submission, report }) {
     for (const d of declaredSizes(submission).values()) {
@@ -22,7 +25,12 @@ const check: Check = {
         .join('，');
       report(
         { table: first.table, row: first.row, field: 'sizeClass' },
-        `「${d.enterprise.name}」在附表4-2-1-3 中的企业划型不一致：${listed}。一家企业只有一个划型，请核实；${d.classes.has('大型') ? '只要有订单申报为中小企业，该企业仍计入京津冀中小企业家数' : '各订单按各自申报的划型计入中小企业收入'}`,
+        'conflict',
+        {
+          enterprise: d.enterprise.name,
+          classes: listed,
+          effect: d.classes.has('大型') ? '只要有订单申报为中小企业，该企业仍计入京津冀中小企业家数' : '各订单按各自申报的划型计入中小企业收入',
+        },
       );
     }
   },

@@ -9,6 +9,11 @@ const check: Check = {
     clause: '附表4-2-1-3 填表说明“企业划型填写大型、中型、小型、微型”；门槛条件9',
     severity: 'error',
     title: '企业划型无效',
+    messages: {
+      noColumn: '订单列表没有“企业划型”列，「{{enterprise}}」的订单无法计入中小企业收入',
+      unknownClass: '「{{enterprise}}」的企业划型「{{text}}」不是大型、中型、小型、微型之一，该订单只计入总收入，不计入中小企业收入',
+      blank: '「{{enterprise}}」的企业划型未填写，该订单只计入总收入，不计入中小企业收入',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.ofKind('4-2-1-3')) {
@@ -18,11 +23,8 @@ const check: Check = {
         const name = cellText(row.cells.enterprise) || '该订单';
         report(
           { table, row, field: table.columns.sizeClass ? 'sizeClass' : 'enterprise' },
-          !table.columns.sizeClass
-            ? `订单列表没有“企业划型”列，「${name}」的订单无法计入中小企业收入`
-            : text
-              ? `「${name}」的企业划型「${text}」不是大型、中型、小型、微型之一，该订单只计入总收入，不计入中小企业收入`
-              : `「${name}」的企业划型未填写，该订单只计入总收入，不计入中小企业收入`,
+          !table.columns.sizeClass ? 'noColumn' : text ? 'unknownClass' : 'blank',
+          text ? { enterprise: name, text } : { enterprise: name },
         );
       }
     }

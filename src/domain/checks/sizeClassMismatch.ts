@@ -18,6 +18,9 @@ const check: Check = {
     clause: '附表4-2-1-3 企业划型；工信部联企业〔2011〕300号',
     severity: 'warning',
     title: '企业划型与标准不符',
+    messages: {
+      mismatch: '「{{enterprise}}」申报为{{declared}}，按所属行业和规模测算应为{{computed}}：{{reason}}',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.ofKind('4-2-1-3')) {
@@ -36,7 +39,8 @@ const check: Check = {
         const name = cellText(row.cells.enterprise) || '该订单企业';
         report(
           { table, row, field: 'sizeClass' },
-          `「${name}」申报为${declared}，按所属行业和规模测算应为${result.size}：${result.reason}`,
+          'mismatch',
+          { enterprise: name, declared, computed: result.size, reason: result.reason },
         );
       }
     }

@@ -8,6 +8,9 @@ const check: Check = {
     clause: '附件4-2-1 附表4-2-1-1 至 4-2-1-8；附件材料说明',
     severity: 'error',
     title: '缺少附表',
+    messages: {
+      missing: '未找到{{table}}「{{title}}」：所提交的表格中没有表头符合该表的工作表，相关指标按 0 计',
+    },
   },
   run({ submission, report }) {
     const readable = submission.files.filter((f) => !f.error);
@@ -17,7 +20,8 @@ const check: Check = {
       const severity = spec.kind === '4-2-1-4' || spec.kind === '4-2-1-8' ? 'warning' : 'error';
       report(
         { file: readable.length === 1 ? readable[0].file : '（全部材料）' },
-        `未找到${spec.name}「${spec.title}」：所提交的表格中没有表头符合该表的工作表，相关指标按 0 计`,
+        'missing',
+        { table: spec.name, title: spec.title },
         severity,
       );
     }

@@ -16,7 +16,7 @@ function compareSum(ctx: CheckContext, table: RecognizedTable, summary: SummaryR
   const tolerance = digits === 0 ? 0.5 : 0.5 * 10 ** -digits;
   if (Math.abs(stated - computed) > tolerance) {
     const label = table.columns[field]?.field.label ?? field;
-    ctx.report({ cell }, `${table.spec.name}「${summary.label}」行的${label}为 ${round(stated, digits)}${unit}，按明细行计算应为 ${round(computed, digits)}${unit}`);
+    ctx.report({ cell }, 'sum', { table: table.spec.name, row: summary.label, column: label, stated: round(stated, digits), unit, computed: round(computed, digits) });
   }
 }
 
@@ -27,6 +27,10 @@ const check: Check = {
     clause: '附表4-2-1-5“合计”行；附表4-2-1-6“平均满意度”行；附表4-2-1-3 合计',
     severity: 'warning',
     title: '合计或平均值不符',
+    messages: {
+      sum: '{{table}}「{{row}}」行的{{column}}为 {{stated}}{{unit}}，按明细行计算应为 {{computed}}{{unit}}',
+      average: '平均满意度填写为 {{stated}}%，按 {{surveys}} 条调查计算应为 {{computed}}%',
+    },
   },
   run(ctx) {
     for (const table of ctx.submission.tables) {
@@ -45,7 +49,7 @@ const check: Check = {
           if (values.length === 0) continue;
           const computed = values.reduce((a, b) => a + b, 0) / values.length;
           if (Math.abs(stated - computed) > 0.05) {
-            ctx.report({ cell }, `平均满意度填写为 ${round(stated, 2)}%，按 ${values.length} 条调查计算应为 ${round(computed, 2)}%`);
+            ctx.report({ cell }, 'average', { stated: round(stated, 2), surveys: values.length, computed: round(computed, 2) });
           }
         }
       }

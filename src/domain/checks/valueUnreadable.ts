@@ -9,6 +9,9 @@ const check: Check = {
     clause: '附件4-2-1 各附表（金额、日期、百分比、数量列）',
     severity: 'warning',
     title: '数值无法识别',
+    messages: {
+      unreadable: '{{table}}「{{column}}」的值「{{text}}」无法识别：{{reason}}',
+    },
   },
   run({ submission, report }) {
     for (const table of submission.tables) {
@@ -18,7 +21,7 @@ const check: Check = {
           const cell = row.cells[key];
           if (!cell?.parsed || cell.parsed.state !== 'error') continue;
           const label = table.columns[key]?.field.label ?? key;
-          report({ cell }, `${table.spec.name}「${label}」的值「${cellText(cell) || String(cell.value)}」无法识别：${cell.parsed.reason}`);
+          report({ cell }, 'unreadable', { table: table.spec.name, column: label, text: cellText(cell) || String(cell.value), reason: cell.parsed.reason });
         }
       }
     }

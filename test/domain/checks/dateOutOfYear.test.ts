@@ -28,9 +28,9 @@ checkTester('date-out-of-year', {
         ],
       },
       findings: [
-        { at: '订单!F2', message: /2023-12-28/ },
-        { at: '订单!F3', message: /未填合同\/订单时间/ },
-        { at: '活动!C2', message: /2025-01-03 不在2024年度内/ },
+        { at: '订单!F2', messageId: 'outOfYear', data: { what: '合同/订单', date: '2023-12-28', year: 2024 } },
+        { at: '订单!F3', messageId: 'noDate', data: { what: '合同/订单', year: 2024 } },
+        { at: '活动!C2', messageId: 'outOfYear', data: { what: '活动', date: '2025-01-03', year: 2024 } },
       ],
     },
   ],

@@ -8,7 +8,11 @@ checkTester('institution-date', {
     {
       name: 'no date, after the year, unreadable',
       files: inst([null, '2025-02-01', '去年']),
-      findings: [{ at: '机构!E2', message: /没有签订协议时间/ }, { at: '机构!E3', message: /2025-02-01/ }, { at: '机构!E4', message: /无法识别/ }],
+      findings: [
+        { at: '机构!E2', messageId: 'noDate' },
+        { at: '机构!E3', messageId: 'afterYear', data: { date: '2025-02-01', year: 2024 } },
+        { at: '机构!E4', messageId: 'unreadableDate' },
+      ],
     },
   ],
 });

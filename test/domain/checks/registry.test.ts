@@ -18,6 +18,18 @@ describe.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
     expect(['error', 'warning', 'info']).toContain(check.meta.severity);
     expect(check.meta.title).toMatch(/[\u4e00-\u9fff]/);
   });
+  test('declares its messages in Chinese, each one used by the check', () => {
+    const source = readFileSync(path.join(root, 'src/domain/checks', `${id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}.ts`), 'utf8');
+    const ids = Object.keys(check.meta.messages);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const messageId of ids) {
+      expect(messageId).toMatch(/^[a-zA-Z]+$/);
+      // Chinese, or one value that is (file-unreadable passes on the reader's own Chinese reason).
+      expect(check.meta.messages[messageId]).toMatch(/[\u4e00-\u9fff]|^\{\{\w+\}\}$/);
+      // Reported somewhere in the check's file (`report(…, 'id'`, or chosen between ids).
+      expect({ messageId, used: source.includes(`'${messageId}'`) }).toEqual({ messageId, used: true });
+    }
+  });
   test('is documented in docs/checks.md', () => {
     expect(docs).toContain(`### ${id}\n`);
     expect(docs).toContain(`| \`${id}\` | ${check.meta.title} |`);

@@ -18,7 +18,7 @@ checkTester('total-mismatch', {
     { name: 'a right 平均满意度 as a formatted fraction', files: { 'a.xlsx': [{ ...survey(0.925)['a.xlsx'][0], formats: { F4: '0.0%' } }] } },
   ],
   invalid: [
-    { name: '参与人数 off by 10', files: acts([50, 75]), findings: [{ at: '活动!F4', message: /参与人数为 75人，按明细行计算应为 65人/ }] },
-    { name: '平均满意度 off', files: survey('96%'), findings: [{ at: '满意度!F4', message: /92\.5%/ }] },
+    { name: '参与人数 off by 10', files: acts([50, 75]), findings: [{ at: '活动!F4', messageId: 'sum', data: { column: '参与人数', stated: '75', computed: '65', unit: '人' } }] },
+    { name: '平均满意度 off', files: survey('96%'), findings: [{ at: '满意度!F4', messageId: 'average', data: { stated: '96', surveys: 2, computed: '92.5' } }] },
   ],
 });

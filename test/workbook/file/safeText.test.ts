@@ -42,7 +42,7 @@ describe('hostile text in a submission and in findings: the review workbook stil
   let bytes: Uint8Array;
   const names = Object.values(HOSTILE);
   beforeAll(async () => {
-    const findings = names.map((n, i) => ({ check: 'duplicate-enterprise', severity: 'error' as const, file: 'a.xlsx', sheet: '名单', row: i + 2, cell: `B${i + 2}`, message: `「${n}」重复` }));
+    const findings = names.map((n, i) => ({ check: 'duplicate-enterprise', severity: 'error' as const, file: 'a.xlsx', sheet: '名单', row: i + 2, cell: `B${i + 2}`, message: `「${n}」重复`, messageId: 'duplicate', data: { enterprise: n } }));
     // The submitted sheet itself holds the text too (written through the reader's own escape for what ExcelJS cannot write).
     const base = await xlsx([table('4-2-1-2', names.map((_, i) => [i + 1, `占位${i}`, 'x', '北京']), { name: '名单' })]);
     const sheetData = names

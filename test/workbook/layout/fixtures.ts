@@ -28,11 +28,11 @@ export const INJECTIONS = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)',
 /** A report of category 技术创新 with two findings and an enterprise sample. */
 export function makeReport(overrides: Partial<ReviewReport> = {}): ReviewReport {
   const findings: Finding[] = [
-    { check: 'region-outside', severity: 'info', file: 'a.xlsx', sheet: '名单', row: 9, cell: 'D9', message: '「上海某公司」不在京津冀地区' },
-    { check: 'duplicate-enterprise', severity: 'error', file: 'a.xlsx', sheet: '名单', row: 12, cell: 'B12', message: '=HYPERLINK("http://x","y") 重复' },
-    { check: 'file-unreadable', severity: 'error', file: '坏.xlsx', sheet: null, row: null, cell: null, message: '无法读取「坏.xlsx」' },
-    { check: 'duplicate-enterprise', severity: 'error', file: 'b.xlsx', sheet: '名单', row: 5, cell: 'B5', message: '重复' },
-    { check: 'activity-order', severity: 'warning', file: 'a.xlsx', sheet: '名单', row: 3, cell: null, message: '-2 未排序' },
+    { check: 'region-outside', severity: 'info', file: 'a.xlsx', sheet: '名单', row: 9, cell: 'D9', message: '「上海某公司」不在京津冀地区', messageId: 'test', data: {} },
+    { check: 'duplicate-enterprise', severity: 'error', file: 'a.xlsx', sheet: '名单', row: 12, cell: 'B12', message: '=HYPERLINK("http://x","y") 重复', messageId: 'test', data: {} },
+    { check: 'file-unreadable', severity: 'error', file: '坏.xlsx', sheet: null, row: null, cell: null, message: '无法读取「坏.xlsx」', messageId: 'test', data: {} },
+    { check: 'duplicate-enterprise', severity: 'error', file: 'b.xlsx', sheet: '名单', row: 5, cell: 'B5', message: '重复', messageId: 'test', data: {} },
+    { check: 'activity-order', severity: 'warning', file: 'a.xlsx', sheet: '名单', row: 3, cell: null, message: '-2 未排序', messageId: 'test', data: {} },
   ];
   const sample: EnterpriseSample[] = [
     { rank: 1, enterprise: '北京甲科技有限公司', amount: 120.5, orders: 2, contracts: ['HT-1', 'HT-2'], selection: 'amount' },
