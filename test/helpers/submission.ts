@@ -93,9 +93,9 @@ export interface ExpectedFinding {
   /** Sheet and cell, e.g. '附表4-2-1-2!B5'; or a file name for file-level findings. */
   at: string;
   message?: RegExp;
-  /** The check's message it uses (`meta.messages`), and what fills it (the values given must match). */
+  /** The check's message it uses (`meta.messages`), and what fills it (the values given must match; a matcher such as `expect.stringMatching` is allowed). */
   messageId?: string;
-  data?: Record<string, string | number>;
+  data?: Record<string, unknown>;
 }
 
 export interface CheckCase {

@@ -8,7 +8,7 @@ checkTester('activity-order', {
     {
       name: 'two swapped: one of them is reported',
       files: acts(['2024-01-05', '2024-03-01', '2024-02-01', '2024-04-01']),
-      findings: [{ at: '活动!C4', message: /活动3/ }],
+      findings: [{ at: '活动!C4', messageId: 'outOfOrder', data: { activity: '活动3' } }],
     },
   ],
 });

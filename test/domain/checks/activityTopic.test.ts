@@ -27,15 +27,15 @@ checkTester('activity-topic', {
       files: { 'a.xlsx': [activities] },
       options: { platform: { name: null, category: '融资促进' } },
       findings: [
-        { at: '活动!B3', message: /活动「财税实务培训」的名称看不出属于8\.6\(2\) 融资促进相关活动/ },
-        { at: '活动!B4', message: /「知识产权线上沙龙」/ },
+        { at: '活动!B3', messageId: 'offTopic', data: { activity: '财税实务培训', item: '8.6(2) 融资促进相关活动' } },
+        { at: '活动!B4', messageId: 'offTopic', data: { activity: '知识产权线上沙龙' } },
       ],
     },
     {
       name: '技术创新: 财税实务培训 is not a technical-innovation activity',
       files: { 'a.xlsx': [activities] },
       options: { platform: { name: null, category: '技术创新' } },
-      findings: [{ at: '活动!B2', message: /「银企融资对接会」的名称看不出属于8\.3\(2\) 技术创新相关服务活动/ }, { at: '活动!B3', message: /「财税实务培训」/ }],
+      findings: [{ at: '活动!B2', messageId: 'offTopic', data: { activity: '银企融资对接会', item: '8.3(2) 技术创新相关服务活动' } }, { at: '活动!B3', messageId: 'offTopic', data: { activity: '财税实务培训' } }],
     },
   ],
 });

@@ -17,13 +17,13 @@ checkTester('category-mismatch', {
       name: 'reviewed in another category than the roster',
       files: { 'a.xlsx': [service] },
       options: { platform: { name: '创业会客厅', category: '技术创新' } },
-      findings: [{ at: 'a.xlsx', message: /名录中的服务类别为创业辅导，本次按技术创新审核/ }],
+      findings: [{ at: 'a.xlsx', messageId: 'rosterCategory', data: { rosterCategory: '创业辅导', category: '技术创新' } }],
     },
     {
       name: 'the 申报数据 sheet declares another category',
       files: { 'a.xlsx': [service, { name: '申报数据', rows: [['编号', '项目', '申报值'], ['一.类别', '申报服务类别', '技术创新']] }] },
       options: { platform: { name: '创业会客厅', category: '创业辅导' } },
-      findings: [{ at: '申报数据!', message: /「技术创新」与附件4-1 名录中的类别创业辅导不一致/ }],
+      findings: [{ at: '申报数据!', messageId: 'declaredVsRoster', data: { declared: '技术创新', rosterCategory: '创业辅导' } }],
     },
   ],
 });

@@ -34,14 +34,14 @@ checkTester('declared-mismatch', {
         ],
       },
       findings: [
-        { at: '申报数据!B2', message: /申报「2024年度服务京津冀企业家数」为 130家，按附表核定为 2家/ },
-        { at: '申报数据!B3', message: /申报「服务对象平均满意度」为 93\.5%，按附表核定为 92\.5%，多 1 个百分点/ },
+        { at: '申报数据!B2', messageId: 'mismatch', data: { item: '2024年度服务京津冀企业家数', declared: '130', verified: '2', unit: '家' } },
+        { at: '申报数据!B3', messageId: 'mismatch', data: { item: '服务对象平均满意度', declared: '93.5', verified: '92.5', direction: '多', difference: '1', differenceUnit: ' 个百分点' } },
       ],
     },
     {
       name: 'a declared count beyond the exact tolerance',
       files: { 'a.xlsx': [service, declaredSheet([['二.13(1).京津冀', '2024年度服务京津冀企业家数', 130, '家']])] },
-      findings: [{ at: '申报数据!C2', message: /为 130家，按附表核定为 2家，多 128家（须一致）/ }],
+      findings: [{ at: '申报数据!C2', messageId: 'mismatch', data: { declared: '130', verified: '2', direction: '多', difference: '128', tolerance: '须一致' } }],
     },
   ],
 });

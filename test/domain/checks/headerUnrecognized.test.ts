@@ -14,7 +14,7 @@ checkTester('header-unrecognized', {
           { name: '说明', rows: [['本表由平台填报'], ['联系人：张三']] },
         ],
       },
-      findings: [{ at: '名单!A2', message: /找不到列：所属省市/ }, { at: '说明!', message: /已跳过/ }],
+      findings: [{ at: '名单!A2', messageId: 'missingColumns', data: { sheet: '名单', row: 2, missing: '所属省市' } }, { at: '说明!', messageId: 'noHeader', data: { sheet: '说明' } }],
     },
   ],
 });

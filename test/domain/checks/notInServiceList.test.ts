@@ -27,7 +27,7 @@ checkTester('not-in-service-list', {
           table('4-2-1-8', [[1, '北京戊公司', '专精特新', 'x']], { name: '创新' }),
         ],
       },
-      findings: [{ at: '订单!B2' }, { at: '满意度!B2' }, { at: '创新!B2', message: /附表4-2-1-8中的「北京戊公司」/ }],
+      findings: [{ at: '订单!B2' }, { at: '满意度!B2' }, { at: '创新!B2', messageId: 'notListed', data: { table: '附表4-2-1-8', enterprise: '北京戊公司' } }],
     },
   ],
 });

@@ -11,12 +11,12 @@ checkTester('possible-duplicate-enterprise', {
     {
       name: '有限公司 vs 有限责任公司',
       files: list([[1, '北京甲科技有限公司', '检测', '北京'], [2, '北京甲科技有限责任公司', '检测', '北京']]),
-      findings: [{ at: '名单!B3', message: /有限公司\/有限责任公司/ }],
+      findings: [{ at: '名单!B3', messageId: 'companyForm', data: { firstRow: 2 } }],
     },
     {
       name: 'a parent and its branch',
       files: list([[1, '北京甲科技有限公司', '检测', '北京'], [2, '北京甲科技有限公司海淀分公司', '检测', '北京']]),
-      findings: [{ at: '名单!B3', message: /分公司/ }],
+      findings: [{ at: '名单!B3', messageId: 'branch', data: { parentRow: 2 } }],
     },
   ],
 });

@@ -13,7 +13,7 @@ checkTester('qualification-unrecognized', {
     {
       name: '高新技术企业, blank, and a partly recognised cell',
       files: innov(['高新技术企业', null, '专精特新、高新技术企业']),
-      findings: [{ at: '创新!C2', message: /高新技术企业/ }, { at: '创新!C3', message: /未填写/ }, { at: '创新!C4', message: /该部分不计入/ }],
+      findings: [{ at: '创新!C2', messageId: 'unrecognized', data: { qualifications: expect.stringMatching(/高新技术企业/), counted: '不计入' } }, { at: '创新!C3', messageId: 'blank' }, { at: '创新!C4', messageId: 'unrecognized', data: { counted: '该部分不计入' } }],
     },
   ],
 });

@@ -14,12 +14,12 @@ checkTester('region-order', {
     {
       name: 'a 北京 row among 天津 rows: only that row is reported',
       files: list([[1, '甲公司', 'x', '北京'], [2, '乙公司', 'x', '天津'], [3, '丙公司', 'x', '北京'], [4, '丁公司', 'x', '天津'], [5, '戊公司', 'x', '河北']]),
-      findings: [{ at: '名单!D4', message: /「丙公司」（北京）排在天津企业（第3行）之后/ }],
+      findings: [{ at: '名单!D4', messageId: 'outOfOrder', data: { enterprise: '丙公司', region: '北京', place: '排在天津企业（第3行）之后' } }],
     },
     {
       name: 'a 河北 row first: the fewest moves is that one row',
       files: list([[1, '甲公司', 'x', '河北'], [2, '乙公司', 'x', '北京'], [3, '丙公司', 'x', '北京'], [4, '丁公司', 'x', '天津']]),
-      findings: [{ at: '名单!D2', message: /（河北）排在北京企业（第3行）之前/ }],
+      findings: [{ at: '名单!D2', messageId: 'outOfOrder', data: { region: '河北', place: '排在北京企业（第3行）之前' } }],
     },
     {
       name: 'region read from the name when 所属省市 is blank',

@@ -8,7 +8,7 @@ checkTester('region-outside', {
     {
       name: 'enterprises in 上海 and 辽宁省朝阳市',
       files: list([[1, '甲公司', 'x', '北京'], [2, '乙公司', 'x', '上海市'], [3, '丙公司', 'x', '辽宁省朝阳市']]),
-      findings: [{ at: '名单!D3', message: /不在京津冀/ }, { at: '名单!D4' }],
+      findings: [{ at: '名单!D3', messageId: 'outside' }, { at: '名单!D4' }],
     },
   ],
 });

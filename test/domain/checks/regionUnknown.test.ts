@@ -10,7 +10,7 @@ checkTester('region-unknown', {
     {
       name: 'blank province and a name without a place; a garbage province',
       files: list([[1, '星河科技有限公司', 'x', null], [2, '乙公司', 'x', 'xx']]),
-      findings: [{ at: '名单!D2', message: /未填所属省市/ }, { at: '名单!D3', message: /「xx」无法识别/ }],
+      findings: [{ at: '名单!D2', messageId: 'blank' }, { at: '名单!D3', messageId: 'unreadable', data: { province: 'xx' } }],
     },
   ],
 });

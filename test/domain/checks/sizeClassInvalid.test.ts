@@ -10,7 +10,7 @@ checkTester('size-class-invalid', {
     {
       name: 'blank, 小微, 中小型',
       files: orders([null, '小微', '中小型']),
-      findings: [{ at: '订单!D2', message: /未填写/ }, { at: '订单!D3', message: /「小微」/ }, { at: '订单!D4' }],
+      findings: [{ at: '订单!D2', messageId: 'blank' }, { at: '订单!D3', messageId: 'unknownClass', data: { text: '小微' } }, { at: '订单!D4' }],
     },
   ],
 });

@@ -69,16 +69,16 @@ checkTester('size-class-mismatch', {
         ['戊公司', '微型', '其他', '１，２００', null, null],
       ]),
       findings: [
-        { at: '订单!D3', message: /「乙公司」申报为中型，按所属行业和规模测算应为微型：.*从业人员 10 人 < 20 人，未达小型/ },
-        { at: '订单!D4', message: /「丙公司」申报为小型，.*应为大型：信息传输业：.*不属中小微企业/ },
-        { at: '订单!D5', message: /「丁公司」申报为中型，.*应为微型：.*资产总额 50 万元 < 100 万元/ },
-        { at: '订单!D6', message: /「戊公司」申报为微型，.*应为大型/ },
+        { at: '订单!D3', messageId: 'mismatch', data: { enterprise: '乙公司', declared: '中型', computed: '微型', reason: expect.stringMatching(/从业人员 10 人 < 20 人，未达小型/) } },
+        { at: '订单!D4', messageId: 'mismatch', data: { enterprise: '丙公司', declared: '小型', computed: '大型', reason: expect.stringMatching(/信息传输业：.*不属中小微企业/) } },
+        { at: '订单!D5', messageId: 'mismatch', data: { enterprise: '丁公司', declared: '中型', computed: '微型', reason: expect.stringMatching(/资产总额 50 万元 < 100 万元/) } },
+        { at: '订单!D6', messageId: 'mismatch', data: { enterprise: '戊公司', declared: '微型', computed: '大型' } },
       ],
     },
     {
       name: 'only 从业人员 given, in a column headed 职工人数',
       files: orders([['甲公司', '小型', '其他未列明行业', 400]], ['职工人数']),
-      findings: [{ at: '订单!D2', message: /应为大型/ }],
+      findings: [{ at: '订单!D2', messageId: 'mismatch', data: { computed: '大型' } }],
     },
   ],
 });

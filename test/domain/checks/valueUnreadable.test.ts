@@ -11,17 +11,17 @@ checkTester('value-unreadable', {
     {
       name: 'an amount and a date that cannot be read',
       files: { 'a.xlsx': [table('4-2-1-3', [[1, '甲', 'x', '小型', '面议', '2024-01-01', 'a'], [2, '甲', 'x', '小型', 3, '上半年', 'b']], { name: '订单' })] },
-      findings: [{ at: '订单!E2', message: /「面议」/ }, { at: '订单!F3', message: /「上半年」/ }],
+      findings: [{ at: '订单!E2', messageId: 'unreadable', data: { text: '面议' } }, { at: '订单!F3', messageId: 'unreadable', data: { text: '上半年' } }],
     },
     {
       name: 'an amount beyond 1 万亿元 (1e308 would overflow every total)',
       files: { 'a.xlsx': [table('4-2-1-3', [[1, '甲', 'x', '小型', 1e308, '2024-01-01', 'a'], [2, '甲', 'x', '小型', 3, '2024-01-01', 'b']], { name: '订单' })] },
-      findings: [{ at: '订单!E2', message: /超出合理范围（单笔超过 1 万亿元）/ }],
+      findings: [{ at: '订单!E2', messageId: 'unreadable', data: { reason: expect.stringMatching(/超出合理范围（单笔超过 1 万亿元）/) } }],
     },
     {
       name: 'a cached formula error in a name column is no enterprise',
       files: { 'a.xlsx': [table('4-2-1-2', [[1, { formula: 'A99', result: { error: '#REF!' } }, 'x', '北京'], [2, '北京甲公司', 'x', '北京']], { name: '名单' })] },
-      findings: [{ at: '名单!B2', message: /「#REF!」无法识别：单元格是 Excel 的错误值/ }],
+      findings: [{ at: '名单!B2', messageId: 'unreadable', data: { text: '#REF!', reason: expect.stringMatching(/单元格是 Excel 的错误值/) } }],
     },
   ],
 });
