@@ -72,17 +72,9 @@ export function activityQualifies(category: string, row: TableRow): boolean {
   return activityMeetsSize(category, row) && fitsCategoryTopic(category, cellText(row.cells.activity));
 }
 
-/**
- * Compute every indicator of a submission.
- *
- * @example
- * computeIndicators(submission).jjjEnterprises // 137
- */
-export function computeIndicators(submission: Submission): Indicators {
-  const { options, serviceList } = submission;
-  const year = options.year;
-
-  // 门槛4, 指标6: 「全部京津冀中小企业家数」: a listed firm its orders declare 大型 is not one.
+/** 门槛4, 指标6: 「全部京津冀中小企业家数」: a listed firm its orders declare 大型 is not one. */
+function countJjj(submission: Submission) {
+  const { serviceList } = submission;
   const sizes = declaredSizes(submission);
   const byRegion = { 北京: 0, 天津: 0, 河北: 0 };
   let jjjLargeExcluded = 0;
@@ -96,13 +88,14 @@ export function computeIndicators(submission: Submission): Indicators {
     byRegion[e.region as keyof typeof byRegion]++;
     counted.add(e.index);
   }
-  const serviceEnterprises = serviceList.enterprises.length;
-  const jjjEnterprises = byRegion.北京 + byRegion.天津 + byRegion.河北;
   // Rows merged into a counted firm only because their 统一社会信用代码 matched (different names).
   const mergedNames = new Set<string>();
   for (const d of serviceList.duplicates) if (d.by === 'creditCode' && counted.has(d.first.index)) mergedNames.add(`${d.first.index}|${normalizeName(cellText(d.row.cells.enterprise))}`);
-  const jjjCreditCodeMerged = mergedNames.size;
+  return { byRegion, jjjLargeExcluded, jjjEnterprises: byRegion.北京 + byRegion.天津 + byRegion.河北, jjjCreditCodeMerged: mergedNames.size };
+}
 
+/** 门槛5: cooperating institutions with an agreement signed by the end of the review year, each once. */
+function countInstitutions(submission: Submission, year: number): number {
   const institutions = new Set<string>();
   for (const t of submission.ofKind('4-2-1-7')) {
     for (const row of t.rows) {
@@ -111,7 +104,11 @@ export function computeIndicators(submission: Submission): Indicators {
       if (name && p?.state === 'ok' && typeof p.value === 'object' && p.value.y <= year) institutions.add(normalizeName(name));
     }
   }
+  return institutions.size;
+}
 
+/** 门槛8: staff with a degree and/or an intermediate title (per --staff-rule), each person once. */
+function countQualifiedStaff(submission: Submission): number {
   const staff = new Set<string>();
   for (const t of submission.ofKind('4-2-1-1')) {
     for (const row of t.rows) {
@@ -119,10 +116,14 @@ export function computeIndicators(submission: Submission): Indicators {
       if (!person) continue;
       const degree = hasDegree(cellText(row.cells.education));
       const title = hasIntermediateTitle(cellText(row.cells.qualification));
-      if (options.staffRule === 'both' ? degree && title : degree || title) staff.add(normalizeName(person) + '|' + cellText(row.cells.phone));
+      if (submission.options.staffRule === 'both' ? degree && title : degree || title) staff.add(normalizeName(person) + '|' + cellText(row.cells.phone));
     }
   }
+  return staff.size;
+}
 
+/** 门槛9 and the order counts: the review year's orders, SME amounts, and the 京津冀 firms ordering. */
+function countOrders(submission: Submission, year: number) {
   let smeAmount = 0;
   let allAmount = 0;
   let anyOrder = false;
@@ -141,18 +142,21 @@ export function computeIndicators(submission: Submission): Indicators {
         allAmount += amount;
         if (sme) smeAmount += amount;
       }
-      const e = serviceList.enterpriseOf(row);
+      const e = submission.serviceList.enterpriseOf(row);
       if (e && JJJ.has(e.region)) jjjOrder.add(e.index);
     }
   }
+  return { smeRevenueShare: anyOrder && allAmount > 0 ? smeAmount / allAmount : null, orders, smeOrders, jjjOrderEnterprises: jjjOrder.size };
+}
 
-  // 门槛11: the survey of 服务对象: firms the service list names, each once (not-in-service-list reports the rest).
+/** 门槛11: the survey of 服务对象: firms the service list names, each once (not-in-service-list reports the rest). */
+function countSurvey(submission: Submission) {
   const surveyed = new Map<string, number | undefined>();
   for (const t of submission.ofKind('4-2-1-6')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
-      const e = serviceList.enterpriseOf(row);
+      const e = submission.serviceList.enterpriseOf(row);
       if (!e) continue;
       const key = `#${e.index}`;
       const value = numberOf(row.cells.satisfaction);
@@ -160,10 +164,12 @@ export function computeIndicators(submission: Submission): Indicators {
       if (!surveyed.has(key) || (surveyed.get(key) === undefined && value !== undefined)) surveyed.set(key, value);
     }
   }
-  const satisfactionValues = [...surveyed.values()].filter((v): v is number => v !== undefined);
-  const averageSatisfaction = satisfactionValues.length ? satisfactionValues.reduce((a, b) => a + b, 0) / satisfactionValues.length : null;
+  const values = [...surveyed.values()].filter((v): v is number => v !== undefined);
+  return { averageSatisfaction: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null, satisfactionSample: surveyed.size };
+}
 
-  // 指标7: 「上一年度服务的北京市的创新型中小企业…名单」: served (listed in 附表4-2-1-2) and in 北京.
+/** 指标7: 「上一年度服务的北京市的创新型中小企业…名单」: served (listed in 附表4-2-1-2) and in 北京. */
+function countInnovative(submission: Submission): Indicators['innovativeEnterprises'] {
   const zero = (): Record<Qualification, number> => Object.fromEntries(QUALIFICATIONS.map((q) => [q, 0])) as Record<Qualification, number>;
   const byQualification = zero();
   const held = new Map<string, Qualification[]>();
@@ -171,7 +177,7 @@ export function computeIndicators(submission: Submission): Indicators {
     for (const row of t.rows) {
       const name = cellText(row.cells.enterprise);
       if (!name) continue;
-      const e = serviceList.enterpriseOf(row);
+      const e = submission.serviceList.enterpriseOf(row);
       if (!e || e.region !== '北京') continue;
       const key = `#${e.index}`;
       const list = held.get(key) ?? [];
@@ -179,21 +185,30 @@ export function computeIndicators(submission: Submission): Indicators {
       held.set(key, list);
     }
   }
-  let innovativeTotal = 0;
+  let total = 0;
   // 二.7 asks per qualification: each listed 北京 firm counted under every qualification it holds.
   const heldByQualification = zero();
   for (const list of held.values()) {
     for (const q of list) heldByQualification[q]++;
-    const top = highestQualification(list, options.qualificationOrder);
+    const top = highestQualification(list, submission.options.qualificationOrder);
     if (top) {
       byQualification[top]++;
-      innovativeTotal++;
+      total++;
     }
   }
+  return { total, byQualification, heldByQualification };
+}
 
+/** Free of charge, partly free, or neither, from a fee or price cell (read once). */
+function feeKind(text: string): 'free' | 'partly' | null {
+  return isFree(text) ? 'free' : isPartlyFree(text) ? 'partly' : null;
+}
+
+/** 指标8.x(1) and 门槛10: the distinct service products, and how many are free or partly free. */
+function countProducts(submission: Submission) {
   const products = new Set<string>();
-  let freeProducts = 0;
-  let partlyFreeProducts = 0;
+  let free = 0;
+  let partlyFree = 0;
   for (const t of submission.ofKind('4-2-1-4')) {
     for (const row of t.rows) {
       const name = cellText(row.cells.product);
@@ -201,53 +216,76 @@ export function computeIndicators(submission: Submission): Indicators {
       const key = normalizeName(name);
       if (products.has(key)) continue;
       products.add(key);
-      if (isFree(cellText(row.cells.price))) freeProducts++;
-      else if (isPartlyFree(cellText(row.cells.price))) partlyFreeProducts++;
+      const fee = feeKind(cellText(row.cells.price));
+      if (fee === 'free') free++;
+      else if (fee === 'partly') partlyFree++;
     }
   }
+  return { serviceProducts: products.size, free, partlyFree };
+}
 
+/** 指标8.x(2), 8.1(2) and 门槛10: the review year's activities, those of the category's size, policy talks, free ones. */
+function countActivities(submission: Submission, year: number) {
   let activities = 0;
   let qualifyingActivities = 0;
   let policyTalks = 0;
-  let freeActivities = 0;
-  let partlyFreeActivities = 0;
+  let free = 0;
+  let partlyFree = 0;
   for (const t of submission.ofKind('4-2-1-5')) {
     for (const row of t.rows) {
       if (!inYear(row.cells.date, year)) continue;
       activities++;
-      if (activityQualifies(options.category, row)) qualifyingActivities++;
+      if (activityQualifies(submission.options.category, row)) qualifyingActivities++;
       const people = numberOf(row.cells.people);
       if (/政策/.test(cellText(row.cells.activity)) && people !== undefined && people >= 50) policyTalks++;
-      if (isFree(cellText(row.cells.fee))) freeActivities++;
-      else if (isPartlyFree(cellText(row.cells.fee))) partlyFreeActivities++;
+      const fee = feeKind(cellText(row.cells.fee));
+      if (fee === 'free') free++;
+      else if (fee === 'partly') partlyFree++;
     }
   }
+  return { activities, qualifyingActivities, policyTalks, free, partlyFree };
+}
 
+/**
+ * Compute every indicator of a submission, table by table.
+ *
+ * @example
+ * computeIndicators(submission).jjjEnterprises // 137
+ */
+export function computeIndicators(submission: Submission): Indicators {
+  const year = submission.options.year;
+  const serviceEnterprises = submission.serviceList.enterprises.length;
+  const jjj = countJjj(submission);
+  const ordered = countOrders(submission, year);
+  const survey = countSurvey(submission);
+  const products = countProducts(submission);
+  const acts = countActivities(submission, year);
+  // In the report's key order.
   return {
     serviceEnterprises,
-    jjjEnterprises,
-    byRegion,
-    jjjLargeExcluded,
-    jjjCreditCodeMerged,
-    cooperatingInstitutions: institutions.size,
-    qualifiedStaff: staff.size,
-    smeRevenueShare: anyOrder && allAmount > 0 ? smeAmount / allAmount : null,
-    averageSatisfaction,
-    satisfactionSample: surveyed.size,
+    jjjEnterprises: jjj.jjjEnterprises,
+    byRegion: jjj.byRegion,
+    jjjLargeExcluded: jjj.jjjLargeExcluded,
+    jjjCreditCodeMerged: jjj.jjjCreditCodeMerged,
+    cooperatingInstitutions: countInstitutions(submission, year),
+    qualifiedStaff: countQualifiedStaff(submission),
+    smeRevenueShare: ordered.smeRevenueShare,
+    averageSatisfaction: survey.averageSatisfaction,
+    satisfactionSample: survey.satisfactionSample,
     satisfactionSampleRequired: Math.min(Math.ceil(0.4 * serviceEnterprises), 100),
-    innovativeEnterprises: { total: innovativeTotal, byQualification, heldByQualification },
-    serviceProducts: products.size,
-    orders,
-    smeOrders,
-    activities,
-    qualifyingActivities,
-    policyTalks,
-    jjjOrderEnterprises: jjjOrder.size,
+    innovativeEnterprises: countInnovative(submission),
+    serviceProducts: products.serviceProducts,
+    orders: ordered.orders,
+    smeOrders: ordered.smeOrders,
+    activities: acts.activities,
+    qualifyingActivities: acts.qualifyingActivities,
+    policyTalks: acts.policyTalks,
+    jjjOrderEnterprises: ordered.jjjOrderEnterprises,
     freeServices: {
-      activities: freeActivities,
-      products: freeProducts,
-      total: freeActivities + freeProducts,
-      partlyFree: { activities: partlyFreeActivities, products: partlyFreeProducts },
+      activities: acts.free,
+      products: products.free,
+      total: acts.free + products.free,
+      partlyFree: { activities: acts.partlyFree, products: products.partlyFree },
     },
   };
 }
