@@ -78,21 +78,7 @@ export function sortFindingsForSheet(findings: readonly Finding[], copied: reado
 export function layoutFindingsSheet(report: ReviewReport, copied: readonly CopiedSheet[] = [], inputs?: ReviewerInputs): SheetLayout {
   const C = FINDINGS_COLS;
   const findings = sortFindingsForSheet(report.findings, copied);
-  const carried = new Map<string, { key: FindingKey; fields: Record<string, LayoutScalar> }>();
-  for (const [key, fields] of Object.entries(inputs?.[REVIEW_SHEETS.findings] ?? {})) {
-    const k = parseKey(key);
-    if (k && Object.values(fields).some((v) => v !== null)) carried.set(matchOf(k), { key: k, fields });
-  }
-  const seen = new Map<string, number>();
-  const current = findings.map((f) => {
-    const id = identityOf(f);
-    const at = JSON.stringify(id);
-    const n = seen.get(at) ?? 0;
-    seen.set(at, n + 1);
-    return { finding: f, key: { id, n, s: f.severity, m: f.message } satisfies FindingKey };
-  });
-  const raised = new Set(current.map((c) => matchOf(c.key)));
-  const gone = [...carried.values()].filter((c) => !raised.has(matchOf(c.key)));
+  const { carried, current, gone } = matchCarried(findings, inputs);
 
   const cells: LayoutCell[] = [];
   const put = (c: LayoutCell) => cells.push(c);
@@ -209,4 +195,27 @@ export function layoutFindingsSheet(report: ReviewReport, copied: readonly Copie
     print: printA4Landscape(columns, { titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
     tabColor: 'FFC00000',
   };
+}
+
+/**
+ * The findings with their keys, the reviewer's entries carried from an earlier workbook (by key),
+ * and those entries whose finding is no longer raised.
+ */
+function matchCarried(findings: readonly Finding[], inputs: ReviewerInputs | undefined) {
+  const carried = new Map<string, { key: FindingKey; fields: Record<string, LayoutScalar> }>();
+  for (const [key, fields] of Object.entries(inputs?.[REVIEW_SHEETS.findings] ?? {})) {
+    const k = parseKey(key);
+    if (k && Object.values(fields).some((v) => v !== null)) carried.set(matchOf(k), { key: k, fields });
+  }
+  const seen = new Map<string, number>();
+  const current = findings.map((f) => {
+    const id = identityOf(f);
+    const at = JSON.stringify(id);
+    const n = seen.get(at) ?? 0;
+    seen.set(at, n + 1);
+    return { finding: f, key: { id, n, s: f.severity, m: f.message } satisfies FindingKey };
+  });
+  const raised = new Set(current.map((c) => matchOf(c.key)));
+  const gone = [...carried.values()].filter((c) => !raised.has(matchOf(c.key)));
+  return { carried, current, gone };
 }

@@ -122,34 +122,7 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
   const last = plan.lastCol;
   const put = (cell: LayoutCell) => cells.push(cell);
 
-  put({ row: TITLE_ROW, col: 2, value: `评分细则（${category}）— ${rubric.name}`, bold: true, size: 14 });
-  put({ row: NOTICE_ROW, col: 2, value: rubric.notice, bold: true, color: COLORS.noticeText, fill: COLORS.noticeFill, wrap: true, valign: 'top' });
-  put({ row: PASS_ROW, col: 2, value: '合格分数线', bold: true, fill: COLORS.headerFill, border: true });
-  put({
-    row: PASS_ROW,
-    col: plan.passScore.col,
-    value: plan.passScore.value,
-    ...INPUT,
-    align: 'center',
-  });
-  put({ row: PASS_ROW, col: 1, value: rowMark('passScore', { value: [plan.passScore.col, plan.passScore.generated] }, [2, '合格分数线']) });
-  put({
-    row: PASS_ROW,
-    col: RUBRIC_COLS.type,
-    value: '门槛条件全部符合且总分不低于合格分数线为“合格”。黄色单元格可修改，评分表随之重算。',
-    color: COLORS.muted,
-  });
-  put({
-    row: HELP_ROW,
-    col: 2,
-    value:
-      `规则类型：「${RULE_LABELS.per}」得分 = 核定值 × 每个计分，不超过封顶分；` +
-      `「${RULE_LABELS.full}」核定值达到满分所需值得满分，不足按比例；` +
-      `「${RULE_LABELS.steps}」取核定值达到的最高一档的得分（各档起点从小到大）。各项得分均不超过满分，保留两位小数。`,
-    wrap: true,
-    valign: 'top',
-    color: COLORS.muted,
-  });
+  drawAbove(put, plan, rubric, category);
 
   const headers: [number, string][] = [
     [RUBRIC_COLS.id, '指标编号'],
@@ -172,43 +145,7 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
   for (const h of plan.headings) {
     put({ row: h.row, col: 2, value: h.text, bold: true, fill: h.section ? COLORS.groupFill : COLORS.sectionFill, border: true });
   }
-  for (const r of plan.rows) {
-    const { item, values: v, generated: g } = r;
-    const markFields: Record<string, [number, LayoutScalar]> = {
-      max: [RUBRIC_COLS.max, g.max],
-      type: [RUBRIC_COLS.type, g.type],
-      per: [RUBRIC_COLS.per, g.per],
-      cap: [RUBRIC_COLS.cap, g.cap],
-      full: [RUBRIC_COLS.full, g.full],
-    };
-    g.steps.forEach((s, i) => {
-      markFields[field(i, 'min')] = [plan.stepCols[i].min, s.min];
-      markFields[field(i, 'points')] = [plan.stepCols[i].points, s.points];
-    });
-    put({ row: r.row, col: 1, value: rowMark(item.id, markFields, [RUBRIC_COLS.id, item.id]) });
-    put({ row: r.row, col: RUBRIC_COLS.id, value: item.id, ...BODY, align: 'center' });
-    put({ row: r.row, col: RUBRIC_COLS.title, value: item.title, ...BODY, wrap: true });
-    const editable = (col: number, value: LayoutScalar, f: string) =>
-      put({ row: r.row, col, value, ...INPUT, align: 'center', ...(edited(inputs, plan.sheet, item.id, f) ? { bold: true } : {}) });
-    editable(RUBRIC_COLS.max, v.max, 'max');
-    editable(RUBRIC_COLS.type, v.type, 'type');
-    editable(RUBRIC_COLS.per, v.per, 'per');
-    editable(RUBRIC_COLS.cap, v.cap, 'cap');
-    editable(RUBRIC_COLS.full, v.full, 'full');
-    v.steps.forEach((s, i) => {
-      editable(plan.stepCols[i].min, s.min, field(i, 'min'));
-      editable(plan.stepCols[i].points, s.points, field(i, 'points'));
-    });
-    put({
-      row: r.row,
-      col: plan.sourceCol,
-      value: item.indicator === 'manual' ? '人工核定' : `自动计算：${INDICATOR_LABELS[item.indicator] ?? item.indicator}`,
-      ...BODY,
-      wrap: true,
-    });
-    put({ row: r.row, col: plan.unitCol, value: item.unit ?? null, ...BODY, align: 'center' });
-    put({ row: r.row, col: plan.noteCol, value: item.note ?? null, ...BODY, wrap: true });
-  }
+  for (const r of plan.rows) drawItem(put, plan, r, inputs);
   const first = plan.rows[0]?.row ?? plan.totalRow;
   const lastItem = plan.rows[plan.rows.length - 1]?.row ?? plan.totalRow;
   const total = plan.rows.reduce((s, r) => s + (typeof r.values.max === 'number' ? r.values.max : 0), 0);
@@ -279,4 +216,75 @@ export function layoutRubricSheet(rubric: Rubric, category: string, inputs?: Rev
     },
     tabColor: COLORS.tab,
   };
+}
+
+/** The title, the rubric's notice, the pass score and the help line above the table. */
+function drawAbove(put: (cell: LayoutCell) => void, plan: RubricPlan, rubric: Rubric, category: string): void {
+  put({ row: TITLE_ROW, col: 2, value: `评分细则（${category}）— ${rubric.name}`, bold: true, size: 14 });
+  put({ row: NOTICE_ROW, col: 2, value: rubric.notice, bold: true, color: COLORS.noticeText, fill: COLORS.noticeFill, wrap: true, valign: 'top' });
+  put({ row: PASS_ROW, col: 2, value: '合格分数线', bold: true, fill: COLORS.headerFill, border: true });
+  put({
+    row: PASS_ROW,
+    col: plan.passScore.col,
+    value: plan.passScore.value,
+    ...INPUT,
+    align: 'center',
+  });
+  put({ row: PASS_ROW, col: 1, value: rowMark('passScore', { value: [plan.passScore.col, plan.passScore.generated] }, [2, '合格分数线']) });
+  put({
+    row: PASS_ROW,
+    col: RUBRIC_COLS.type,
+    value: '门槛条件全部符合且总分不低于合格分数线为“合格”。黄色单元格可修改，评分表随之重算。',
+    color: COLORS.muted,
+  });
+  put({
+    row: HELP_ROW,
+    col: 2,
+    value:
+      `规则类型：「${RULE_LABELS.per}」得分 = 核定值 × 每个计分，不超过封顶分；` +
+      `「${RULE_LABELS.full}」核定值达到满分所需值得满分，不足按比例；` +
+      `「${RULE_LABELS.steps}」取核定值达到的最高一档的得分（各档起点从小到大）。各项得分均不超过满分，保留两位小数。`,
+    wrap: true,
+    valign: 'top',
+    color: COLORS.muted,
+  });
+}
+
+/** One indicator's row: its editable points and rule (bold where the reviewer changed them), its source and note. */
+function drawItem(put: (cell: LayoutCell) => void, plan: RubricPlan, r: RubricPlanRow, inputs: ReviewerInputs | undefined): void {
+  const { item, values: v, generated: g } = r;
+  const markFields: Record<string, [number, LayoutScalar]> = {
+    max: [RUBRIC_COLS.max, g.max],
+    type: [RUBRIC_COLS.type, g.type],
+    per: [RUBRIC_COLS.per, g.per],
+    cap: [RUBRIC_COLS.cap, g.cap],
+    full: [RUBRIC_COLS.full, g.full],
+  };
+  g.steps.forEach((s, i) => {
+    markFields[field(i, 'min')] = [plan.stepCols[i].min, s.min];
+    markFields[field(i, 'points')] = [plan.stepCols[i].points, s.points];
+  });
+  put({ row: r.row, col: 1, value: rowMark(item.id, markFields, [RUBRIC_COLS.id, item.id]) });
+  put({ row: r.row, col: RUBRIC_COLS.id, value: item.id, ...BODY, align: 'center' });
+  put({ row: r.row, col: RUBRIC_COLS.title, value: item.title, ...BODY, wrap: true });
+  const editable = (col: number, value: LayoutScalar, f: string) =>
+    put({ row: r.row, col, value, ...INPUT, align: 'center', ...(edited(inputs, plan.sheet, item.id, f) ? { bold: true } : {}) });
+  editable(RUBRIC_COLS.max, v.max, 'max');
+  editable(RUBRIC_COLS.type, v.type, 'type');
+  editable(RUBRIC_COLS.per, v.per, 'per');
+  editable(RUBRIC_COLS.cap, v.cap, 'cap');
+  editable(RUBRIC_COLS.full, v.full, 'full');
+  v.steps.forEach((s, i) => {
+    editable(plan.stepCols[i].min, s.min, field(i, 'min'));
+    editable(plan.stepCols[i].points, s.points, field(i, 'points'));
+  });
+  put({
+    row: r.row,
+    col: plan.sourceCol,
+    value: item.indicator === 'manual' ? '人工核定' : `自动计算：${INDICATOR_LABELS[item.indicator] ?? item.indicator}`,
+    ...BODY,
+    wrap: true,
+  });
+  put({ row: r.row, col: plan.unitCol, value: item.unit ?? null, ...BODY, align: 'center' });
+  put({ row: r.row, col: plan.noteCol, value: item.note ?? null, ...BODY, wrap: true });
 }

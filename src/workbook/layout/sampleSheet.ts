@@ -49,25 +49,7 @@ export function layoutSampleSheet(report: ReviewReport, ctx: SampleContext = {})
   const total = Math.round(sample.reduce((s, x) => s + x.amount, 0) * 100) / 100;
   const unit = byOrder ? '笔订单' : '家企业';
 
-  put({ row: 1, col: C.rank, value: `抽查样本（${sample.length} ${unit}，金额合计 ${total.toFixed(2)} 万元）`, bold: true, size: 14 });
-  put({ row: 2, col: C.rank, value: '抽样规则', bold: true, fill: COLORS.headerFill, border: true });
-  put({ row: 2, col: C.enterprise, value: report.sampleRule.description, wrap: true, valign: 'top' });
-  put({ row: 3, col: C.rank, value: '随机抽样', bold: true, fill: COLORS.headerFill, border: true });
-  put({
-    row: 3,
-    col: C.enterprise,
-    value:
-      report.sampleRule.random > 0 && report.sampleRule.seed !== null
-        ? `另随机抽取 ${report.sampleRule.random} 个，随机种子 ${report.sampleRule.seed}（用同一种子重新审核可抽得同一样本）`
-        : '无（仅按金额选取）',
-  });
-  put({ row: 4, col: C.rank, value: '填写说明', bold: true, fill: COLORS.headerFill, border: true });
-  put({
-    row: 4,
-    col: C.enterprise,
-    value: `“合同核验”“发票核验”请从下拉列表选择：${CHECK_RESULTS.join(' / ')}；其他情况写在“备注”中。重新审核时，已填写的核验结果会保留。`,
-    color: COLORS.muted,
-  });
+  drawAbove(put, report, sample.length, unit, total);
 
   const headers = byOrder
     ? ['排名', '企业名称', '金额（万元）', '合同号', '来源行', '抽样方式', '合同核验', '发票核验', '备注']
@@ -165,4 +147,28 @@ export function layoutSampleSheet(report: ReviewReport, ctx: SampleContext = {})
     print: printA4Landscape(columns, { titleRows: `${HEADER_ROW}:${HEADER_ROW}` }),
     tabColor: 'FF548235',
   };
+}
+
+/** The title with the sample's size and total, the sampling rule, the random draw and how to fill in the checks. */
+function drawAbove(put: (c: LayoutCell) => void, report: ReviewReport, count: number, unit: string, total: number): void {
+  const C = SAMPLE_COLS;
+  put({ row: 1, col: C.rank, value: `抽查样本（${count} ${unit}，金额合计 ${total.toFixed(2)} 万元）`, bold: true, size: 14 });
+  put({ row: 2, col: C.rank, value: '抽样规则', bold: true, fill: COLORS.headerFill, border: true });
+  put({ row: 2, col: C.enterprise, value: report.sampleRule.description, wrap: true, valign: 'top' });
+  put({ row: 3, col: C.rank, value: '随机抽样', bold: true, fill: COLORS.headerFill, border: true });
+  put({
+    row: 3,
+    col: C.enterprise,
+    value:
+      report.sampleRule.random > 0 && report.sampleRule.seed !== null
+        ? `另随机抽取 ${report.sampleRule.random} 个，随机种子 ${report.sampleRule.seed}（用同一种子重新审核可抽得同一样本）`
+        : '无（仅按金额选取）',
+  });
+  put({ row: 4, col: C.rank, value: '填写说明', bold: true, fill: COLORS.headerFill, border: true });
+  put({
+    row: 4,
+    col: C.enterprise,
+    value: `“合同核验”“发票核验”请从下拉列表选择：${CHECK_RESULTS.join(' / ')}；其他情况写在“备注”中。重新审核时，已填写的核验结果会保留。`,
+    color: COLORS.muted,
+  });
 }
