@@ -219,36 +219,13 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         const canonical = REVIEW_NAMES.find((r) => sameName(r, name)) ?? name;
         grids[canonical] = fromA1(range.values as unknown[][], range.rowIndex, range.columnIndex);
       }
-      const inputs = extractReviewerInputs(grids);
-      // Marks sealed with their rows' fingerprints; what the reviewer changed outside the yellow
-      // cells, which the new sheets cannot keep, is listed on 「未保留的修改」.
-      const built = request.build(inputs).map(sealLayout);
-      const unkept = [
-        ...readUnkeptSheet(grids[UNKEPT_SHEET] ?? []),
-        ...unkeptInReviewSheets(grids, Object.fromEntries(built.map((l) => [l.name, layoutValues(l)]))),
-      ];
-      const layouts = unkept.length > 0 && built.length > 0 ? [...built, withPageTitles(layoutUnkeptSheet(unkept), built[0])] : built;
+      const { inputs, layouts, unkept } = sheetsToWrite(request, grids);
 
       const stateRange2 = stateRange as Excel.Range | null;
       const stateValues = stateRange2 && !stateRange2.isNullObject ? (stateRange2.values as unknown[][]) : [];
       const state = known.stateExists ? parseState(stateValues) : EMPTY_STATE;
 
-      // Previous fills: for rows already highlighted, what they had before the add-in's mark.
-      const remembered = new Map(state.marks.map((m) => [`${m.sheet.toLowerCase()}\u0000${m.address}`, m.fills]));
-      const newMarks: MarkRecord[] = fillReads.map((read) => {
-        const key = `${read.mark.sheet.toLowerCase()}\u0000${read.mark.address}`;
-        let fills: (string | null)[];
-        if (remembered.has(key)) fills = remembered.get(key) as (string | null)[];
-        else if ('props' in read && read.props) {
-          fills = ((read.props.value as CellFill[][])[0] ?? []).map((c) =>
-            c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? null : c.format.fill.color,
-          );
-        } else {
-          const color = (read as { range: Excel.Range }).range.format.fill.color;
-          fills = [color && color.toUpperCase() !== '#FFFFFF' ? color : null];
-        }
-        return { ...read.mark, fills };
-      });
+      const newMarks = marksWithFills(fillReads, state.marks);
 
       // Old review sheets step aside under temporary names, deleted once the new ones exist.
       const temps: string[] = [];
@@ -358,4 +335,37 @@ export async function selectCell(sheet: string, address: string, run: ExcelRun =
 /** A sheet laid out on its own, given the workbook's header and footer. */
 function withPageTitles(layout: SheetLayout, like: SheetLayout): SheetLayout {
   return { ...layout, print: { ...layout.print, ...pageTitlesLike(like.print, layout.name) } };
+}
+
+/**
+ * The sheets to write, laid out with the reviewer's entries read back; their row marks sealed with
+ * their rows' fingerprints, and what the reviewer changed outside the yellow cells, which the new
+ * sheets cannot keep, listed on 「未保留的修改」 after them.
+ */
+function sheetsToWrite(request: WriteReviewRequest, grids: Record<string, ValueGrid>) {
+  const inputs = extractReviewerInputs(grids);
+  const built = request.build(inputs).map(sealLayout);
+  const unkept = [...readUnkeptSheet(grids[UNKEPT_SHEET] ?? []), ...unkeptInReviewSheets(grids, Object.fromEntries(built.map((l) => [l.name, layoutValues(l)])))];
+  const layouts = unkept.length > 0 && built.length > 0 ? [...built, withPageTitles(layoutUnkeptSheet(unkept), built[0])] : built;
+  return { inputs, layouts, unkept };
+}
+
+/** A row to mark and its current fills as queued for reading: cell properties (ExcelApi 1.9) or the range's fill. */
+type FillRead = { mark: Omit<MarkRecord, 'fills'> } & ({ props: { value: unknown } } | { range: Excel.Range });
+
+/** Each row to mark with the fills it had before: remembered for rows already marked, else as read. */
+function marksWithFills(reads: readonly FillRead[], previous: readonly MarkRecord[]): MarkRecord[] {
+  const remembered = new Map(previous.map((m) => [`${m.sheet.toLowerCase()}\u0000${m.address}`, m.fills]));
+  return reads.map((read) => {
+    const key = `${read.mark.sheet.toLowerCase()}\u0000${read.mark.address}`;
+    let fills: (string | null)[];
+    if (remembered.has(key)) fills = remembered.get(key) as (string | null)[];
+    else if ('props' in read && read.props) {
+      fills = ((read.props.value as CellFill[][])[0] ?? []).map((c) => (c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? null : c.format.fill.color));
+    } else {
+      const color = (read as { range: Excel.Range }).range.format.fill.color;
+      fills = [color && color.toUpperCase() !== '#FFFFFF' ? color : null];
+    }
+    return { ...read.mark, fills };
+  });
 }
