@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_QUALIFICATION_ORDER, QUALIFICATIONS } from '../domain/qualification';
 import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
-import type { ReviewSettings } from './pipeline';
+import type { ReviewSettings } from '../workbook/reviewPlatform';
 
 export interface ReviewArgs {
   paths: string[];

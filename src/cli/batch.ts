@@ -10,8 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
-import type { ReviewSettings } from './pipeline';
-import { emptyResult, reviewPlatform, type PlatformJob, type PlatformResult } from './platformReview';
+import type { ReviewSettings } from '../workbook/reviewPlatform';
+import { emptyResult, reviewPlatformFolder, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './io';
 
 export interface BatchOptions {
@@ -53,7 +53,7 @@ async function runPool(jobs: PlatformJob[], threads: number, onResult: (r: Platf
   const results: PlatformResult[] = new Array(jobs.length);
   if (threads <= 0) {
     for (let i = 0; i < jobs.length; i++) {
-      results[i] = await reviewPlatform(jobs[i]);
+      results[i] = await reviewPlatformFolder(jobs[i]);
       onResult(results[i]);
     }
     return results;

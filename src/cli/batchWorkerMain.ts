@@ -1,11 +1,11 @@
 /** One batch worker: reviews the platforms it is handed, one at a time, and posts each result back. */
 import { parentPort } from 'node:worker_threads';
-import { reviewPlatform, type PlatformJob } from './platformReview';
+import { reviewPlatformFolder, type PlatformJob } from './platformReview';
 
 parentPort?.on('message', async (job: PlatformJob | null) => {
   if (job === null) {
     parentPort?.close();
     return;
   }
-  parentPort?.postMessage(await reviewPlatform(job));
+  parentPort?.postMessage(await reviewPlatformFolder(job));
 });

@@ -10,7 +10,7 @@ import { openSubmissionFile } from '../workbook/file/openSubmission';
 import { listSubmissionFiles } from '../workbook/file/submissionFiles';
 import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { reviewWorkbookName } from '../workbook/file/writeReview';
-import { reviewPlatformFiles, withoutReviewSheets, type ReviewSettings } from './pipeline';
+import { reviewPlatform, withoutReviewSheets, type ReviewSettings } from '../workbook/reviewPlatform';
 import { writePlatformWorkbook } from './platformWorkbook';
 
 export interface PlatformJob {
@@ -53,14 +53,14 @@ export function emptyResult(folder: string, problem?: string): PlatformResult {
   };
 }
 
-export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> {
+export async function reviewPlatformFolder(job: PlatformJob): Promise<PlatformResult> {
   const started = Date.now();
   const folderName = path.basename(job.folder);
   const base: PlatformResult = emptyResult(job.folder);
   try {
     // Each file is parsed once: its grids for the review, its workbook for the copy.
     const { files: entries, problems } = await listSubmissionFiles([job.folder]);
-    const files = [];
+    const files: Awaited<ReturnType<typeof openSubmissionFile>>[] = [];
     for (const e of entries) {
       const f = withoutReviewSheets(await openSubmissionFile(e));
       // A review workbook in a platform's folder is this tool's output, not the platform's tables.
@@ -72,19 +72,25 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       return { ...base, problem: why || '没有可读取的表格', ms: Date.now() - started };
     }
     const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
-    const { report, platform } = reviewPlatformFiles(files, { folderName, defaultCategory: job.defaultCategory, folder: folderName }, job.settings, rubric);
+    const { report, platform, written: done } = await reviewPlatform(
+      { given: { folderName, defaultCategory: job.defaultCategory, folder: folderName }, settings: job.settings, rubric },
+      {
+        read: async () => files,
+        write: (r, { platform: p }) => {
+          // Named by its folder too when the platform's name is not the folder's: two folders that
+          // declare one platform get a workbook each, not one overwritten by the other.
+          const workbookName = p.name && p.name !== folderName ? `${p.name}（${folderName}）` : (p.name ?? folderName);
+          const target = path.join(job.outDir, reviewWorkbookName(workbookName, folderName));
+          return writePlatformWorkbook(target, r, rubric, { sources: [], opened: readable.map((f) => ({ file: f.file, workbook: f.workbook })) });
+        },
+      },
+    );
     const withName = { ...base, name: platform.name ?? folderName, unit: platform.unit, district: platform.district };
-    if (!report) {
+    if (!report || !done) {
       return { ...withName, problem: '无法确定服务类别：文件夹名不在附件4-1 名录中，申报数据中也没有类别，且未给 --category', ms: Date.now() - started };
     }
-    // Named by its folder too when the platform's name is not the folder's: two folders that
-    // declare one platform get a workbook each, not one overwritten by the other.
-    const workbookName = platform.name && platform.name !== folderName ? `${platform.name}（${folderName}）` : (platform.name ?? folderName);
-    const target = path.join(job.outDir, reviewWorkbookName(workbookName, folderName));
-    const opened = readable.map((f) => ({ file: f.file, workbook: f.workbook }));
-    const done = await writePlatformWorkbook(target, report, rubric, { sources: [], opened });
     // A file in the way that is not a review workbook we can read is never overwritten.
-    if ('refused' in done) return { ...withName, problem: `「${path.basename(target)}」已存在但无法读取，未覆盖`, ms: Date.now() - started };
+    if ('refused' in done) return { ...withName, problem: `「${path.basename(done.target)}」已存在但无法读取，未覆盖`, ms: Date.now() - started };
     // The summary shows what the workbook shows: with the reviewer's carried edits.
     const scoring = computeScoring(report, rubric, done.inputs);
     return {
@@ -97,7 +103,7 @@ export async function reviewPlatform(job: PlatformJob): Promise<PlatformResult> 
       failedConditions: report.thresholds.filter((t) => t.status === 'fail').map((t) => t.id),
       errors: report.findings.filter((f) => f.severity === 'error').length,
       warnings: report.findings.filter((f) => f.severity === 'warning').length,
-      workbook: path.basename(target),
+      workbook: path.basename(done.written),
       ...(done.unkept > 0 ? { unkept: done.unkept } : {}),
       ms: Date.now() - started,
     };

@@ -10,7 +10,9 @@ import { loadSubmission } from '../workbook/file/submissionFiles';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
 import { NO_CATEGORY, parseReviewArgs, settingsOf, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
-import { reviewPlatformFiles, withoutReviewSheets } from './pipeline';
+import { reviewPlatform, withoutReviewSheets } from '../workbook/reviewPlatform';
+import type { WorkbookWrite } from './platformWorkbook';
+import type { ReviewReport } from '../domain/report';
 import { jsonChunks } from './reportJson';
 import { processIo, type Io } from './io';
 import { formatSummary } from './summary';
@@ -79,11 +81,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     for (const p of problems) io.err(p.message);
     for (const f of files) if (f.error) io.err(f.error);
 
-    // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
-    const { report } = reviewPlatformFiles(files, { category: args.category, platformName: args.platform.name, folder: submissionFolder(args.paths) }, settingsOf(args), rubric, declaredJson);
-    if (!report) throw new UsageError(NO_CATEGORY);
-    let written: string | null = null;
-    if (args.out !== undefined || args.inPlace) {
+    const writeWorkbook = async (report: ReviewReport): Promise<WorkbookWrite> => {
       // Loaded when a workbook is written: it brings ExcelJS.
       const [{ reviewWorkbookName }, { writePlatformWorkbook }] = await Promise.all([import('../workbook/file/writeReview'), import('./platformWorkbook')]);
       const target = args.inPlace
@@ -97,15 +95,23 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
       if (refusal) throw new UsageError(refusal);
       // Re-running onto an existing review workbook keeps what the reviewer typed in it.
       const sources = await Promise.all(readable.map(async (f) => ({ file: f.file, data: await fsp.readFile(f.rawPath ?? f.path), grids: f.grids })));
-      const done = await writePlatformWorkbook(target, report, rubric, { sources });
-      if ('refused' in done) {
-        io.out(formatSummary(report));
-        io.err(`「${target}」已存在但不是可读取的审核工作簿，未覆盖：请换一个 --out 文件夹，或先移走该文件`);
-        return 1;
-      }
-      written = done.written;
-      if (done.unkept > 0) io.err(unkeptNotice(done.unkept));
+      return writePlatformWorkbook(target, report, rubric, { sources });
+    };
+    // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
+    const outcome = await reviewPlatform(
+      { given: { category: args.category, platformName: args.platform.name, folder: submissionFolder(args.paths) }, settings: settingsOf(args), rubric, declared: declaredJson },
+      { read: async () => files, write: args.out !== undefined || args.inPlace ? (report) => writeWorkbook(report) : undefined },
+    );
+    const { report } = outcome;
+    if (!report) throw new UsageError(NO_CATEGORY);
+    const done = outcome.written;
+    if (done && 'refused' in done) {
+      io.out(formatSummary(report));
+      io.err(`「${done.target}」已存在但不是可读取的审核工作簿，未覆盖：请换一个 --out 文件夹，或先移走该文件`);
+      return 1;
     }
+    const written = done ? done.written : null;
+    if (done && done.unkept > 0) io.err(unkeptNotice(done.unkept));
     if (args.json === '-') {
       if (io.write) {
         let buffered = '';

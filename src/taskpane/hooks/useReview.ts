@@ -4,9 +4,9 @@
  */
 import { useCallback, useState } from 'react';
 import type { Finding, ReviewReport, Verdict } from '../../domain/report';
-import { reviewSubmission } from '../../domain/review';
 import { scoreReview, scoredItems } from '../../domain/scoring';
 import { DEFAULT_RUBRIC } from '../../workbook/layout/rubric';
+import { jobOf, reviewPlatform } from '../../workbook/reviewPlatform';
 import { messageOf, type PickedFile, type ReviewOptions, type ReviewPort } from '../review/ports';
 import { strings } from '../strings';
 
@@ -108,10 +108,15 @@ export function useReview(port: ReviewPort | null, pause: () => Promise<void> = 
           if (port.review) {
             report = await port.review(full, () => setBusy({ stage: 'check', label: strings.stageText.check }));
           } else {
-            const source = await port.read();
-            setBusy({ stage: 'check', label: strings.stageText.check });
-            await pause();
-            report = reviewSubmission({ ...full, files: source.files });
+            const outcome = await reviewPlatform(jobOf(full), {
+              read: async () => (await port.read()).files,
+              onStage: async () => {
+                setBusy({ stage: 'check', label: strings.stageText.check });
+                await pause();
+              },
+            });
+            if (!outcome.report) throw new Error(strings.startReviewNeedsCategory);
+            report = outcome.report;
           }
           setResult({ report, scoring: paneScoring(report) });
         })

@@ -26,17 +26,21 @@ export type ReviewResponse =
 /** The worker's work: read every file (a file that cannot be read is kept with its reason), then review. */
 export async function handleReviewRequest(request: ReviewRequest, post: (response: ReviewResponse) => void): Promise<void> {
   try {
-    const [{ readWorkbook }, { reviewSubmission }] = await Promise.all([import('../../workbook/file/reader'), import('../../domain/review')]);
-    const files: SubmittedFile[] = [];
-    for (const f of request.files) {
-      try {
-        files.push({ file: f.name, grids: await readWorkbook(f.bytes, f.name) });
-      } catch (error) {
-        files.push({ file: f.name, error: messageOf(error) });
+    const [{ readWorkbook }, { jobOf, reviewPlatform }] = await Promise.all([import('../../workbook/file/reader'), import('../../workbook/reviewPlatform')]);
+    const read = async () => {
+      const files: SubmittedFile[] = [];
+      for (const f of request.files) {
+        try {
+          files.push({ file: f.name, grids: await readWorkbook(f.bytes, f.name) });
+        } catch (error) {
+          files.push({ file: f.name, error: messageOf(error) });
+        }
       }
-    }
-    post({ id: request.id, stage: 'check' });
-    post({ id: request.id, report: reviewSubmission({ ...request.options, files }) });
+      return files;
+    };
+    const { report } = await reviewPlatform(jobOf(request.options), { read, onStage: () => post({ id: request.id, stage: 'check' }) });
+    if (!report) throw new Error('未选择服务类别');
+    post({ id: request.id, report });
   } catch (error) {
     post({ id: request.id, error: `审核未完成：${messageOf(error)}` });
   }
