@@ -2,19 +2,20 @@
 import { TableId, TABLE_TITLES, OFFLINE_PLACES, NOTES, RowModel, TableModel, DAY_MS, utcDate, isoDate, dateCell, seqCells } from '../model';
 import type { TableContext } from './prepare';
 
+interface Activity {
+  name: string;
+  date: Date;
+  online: boolean;
+  enterprises: number;
+  people: number;
+  fee: string | number;
+}
+
 export function buildActivities(g: TableContext) {
-  const { o, actRng, activityNames, year, messy, planted, plantRng, drafts } = g;
+  const { o, actRng, activityNames, year, messy, planted, drafts } = g;
   // ===========================================================================================
   // 附表4-2-1-5 服务活动台账
   // ===========================================================================================
-  interface Activity {
-    name: string;
-    date: Date;
-    online: boolean;
-    enterprises: number;
-    people: number;
-    fee: string | number;
-  }
   const activities: Activity[] = [];
   {
     // Spread over the year, ascending; distinct days.
@@ -53,54 +54,7 @@ export function buildActivities(g: TableContext) {
     },
   });
   const actRows = activities.map(actRowFor);
-  if (planted) {
-    const T: TableId = '4-2-1-5';
-    // date-out-of-year: the last activity dated early next year.
-    const last = activities[activities.length - 1];
-    last.date = utcDate(year + 1, 1, 3);
-    actRows[actRows.length - 1].cells.date = dateCell(plantRng, last.date, messy);
-    drafts.push({
-      check: 'date-out-of-year',
-      table: T,
-      row: actRows[actRows.length - 1],
-      key: 'date',
-      related: [],
-      extraRow: false,
-      description: `activity "${last.name}" dated ${isoDate(last.date)}, after the review year`,
-    });
-    // activity-order: two neighbours swapped out of date order.
-    const i = plantRng.int(1, Math.max(1, activities.length - 3));
-    // activity-topic: the first activity (untouched by the other plants) becomes a tax course, big
-    // enough for 8.3(2) but not about technical innovation.
-    if (i > 0) {
-      activities[0].name = '财税实务培训';
-      activities[0].people = Math.max(activities[0].people ?? 0, 20);
-      activities[0].enterprises = Math.max(activities[0].enterprises ?? 0, 12);
-      actRows[0].cells.activity = activities[0].name;
-      actRows[0].cells.people = activities[0].people;
-      actRows[0].cells.enterprises = activities[0].enterprises;
-      drafts.push({
-        check: 'activity-topic',
-        table: T,
-        row: actRows[0],
-        key: 'activity',
-        related: [],
-        extraRow: false,
-        description: `"财税实务培训" has 20 people but is not a 技术创新 activity (8.3(2))`,
-      });
-    }
-    [actRows[i], actRows[i + 1]] = [actRows[i + 1], actRows[i]];
-    [activities[i], activities[i + 1]] = [activities[i + 1], activities[i]];
-    drafts.push({
-      check: 'activity-order',
-      table: T,
-      row: actRows[i],
-      key: 'date',
-      related: [{ row: actRows[i + 1], key: 'date' }],
-      extraRow: false,
-      description: `"${activities[i].name}" (${isoDate(activities[i].date)}) comes before "${activities[i + 1].name}" (${isoDate(activities[i + 1].date)})`,
-    });
-  }
+  if (planted) plantActivityProblems({ g, activities, actRows });
   const actEntTotal = activities.reduce((s, a) => s + a.enterprises, 0);
   const actPeopleTotal = activities.reduce((s, a) => s + a.people, 0);
   const actTotalRow: RowModel = {
@@ -148,4 +102,63 @@ export function buildActivities(g: TableContext) {
   };
 
   return { activities, actEntTotal, actPeopleTotal, activityTable };
+}
+
+/** What plantActivityProblems needs: the shared context and the table being built. */
+interface PlantActivityProblemsContext {
+  g: TableContext;
+  activities: Activity[];
+  actRows: RowModel[];
+}
+
+/** Planted on the activity ledger: an activity dated next year, two out of date order, one off the category's topic. */
+function plantActivityProblems(p: PlantActivityProblemsContext): void {
+  const { activities, actRows } = p;
+  const { year, plantRng, messy, drafts } = p.g;
+  const T: TableId = '4-2-1-5';
+  // date-out-of-year: the last activity dated early next year.
+  const last = activities[activities.length - 1];
+  last.date = utcDate(year + 1, 1, 3);
+  actRows[actRows.length - 1].cells.date = dateCell(plantRng, last.date, messy);
+  drafts.push({
+    check: 'date-out-of-year',
+    table: T,
+    row: actRows[actRows.length - 1],
+    key: 'date',
+    related: [],
+    extraRow: false,
+    description: `activity "${last.name}" dated ${isoDate(last.date)}, after the review year`,
+  });
+  // activity-order: two neighbours swapped out of date order.
+  const i = plantRng.int(1, Math.max(1, activities.length - 3));
+  // activity-topic: the first activity (untouched by the other plants) becomes a tax course, big
+  // enough for 8.3(2) but not about technical innovation.
+  if (i > 0) {
+    activities[0].name = '财税实务培训';
+    activities[0].people = Math.max(activities[0].people ?? 0, 20);
+    activities[0].enterprises = Math.max(activities[0].enterprises ?? 0, 12);
+    actRows[0].cells.activity = activities[0].name;
+    actRows[0].cells.people = activities[0].people;
+    actRows[0].cells.enterprises = activities[0].enterprises;
+    drafts.push({
+      check: 'activity-topic',
+      table: T,
+      row: actRows[0],
+      key: 'activity',
+      related: [],
+      extraRow: false,
+      description: `"财税实务培训" has 20 people but is not a 技术创新 activity (8.3(2))`,
+    });
+  }
+  [actRows[i], actRows[i + 1]] = [actRows[i + 1], actRows[i]];
+  [activities[i], activities[i + 1]] = [activities[i + 1], activities[i]];
+  drafts.push({
+    check: 'activity-order',
+    table: T,
+    row: actRows[i],
+    key: 'date',
+    related: [{ row: actRows[i + 1], key: 'date' }],
+    extraRow: false,
+    description: `"${activities[i].name}" (${isoDate(activities[i].date)}) comes before "${activities[i + 1].name}" (${isoDate(activities[i + 1].date)})`,
+  });
 }

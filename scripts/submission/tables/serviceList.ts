@@ -3,7 +3,7 @@ import { TableId, corruptCreditCode, SERVICES, NOTES, Region, pickPlace, buildNa
 import type { TableContext } from './prepare';
 
 export function buildServiceList(g: TableContext) {
-  const { root, messy, bjEnts, tjEnts, hbEnts, plantRng, planted, usedForPlant, pickFree, drafts, factory, year, o } = g;
+  const { root, messy, bjEnts, tjEnts, hbEnts, plantRng, planted, year, o } = g;
   // ===========================================================================================
   // 附表4-2-1-2 年度服务企业名单
   // ===========================================================================================
@@ -33,155 +33,9 @@ export function buildServiceList(g: TableContext) {
   const randomIndexIn = (block: RowModel[]) => plantRng.int(1, Math.max(1, block.length - 1));
 
   if (planted) {
-    const T: TableId = '4-2-1-2';
-    // duplicate-enterprise (1): the same enterprise again, name typed differently, no credit code.
-    {
-      // Prefer a name with brackets, typed the second time with ASCII brackets.
-      const withParen = bjEnts.some((x) => x.parts.paren && canonical(x) && !usedForPlant.has(x));
-      const e = pickFree(bjEnts, (x) => canonical(x) && (!withParen || x.parts.paren !== ''));
-      const variant = withParen ? e.name.replace('（', '(').replace('）', ')') : nameVariant(plantRng, e.name);
-      const dup = listRow(e, variant, null);
-      insertAt(blocks.BJ, randomIndexIn(blocks.BJ), dup);
-      drafts.push({
-        check: 'duplicate-enterprise',
-        table: T,
-        row: dup,
-        key: 'enterprise',
-        related: [{ row: rowOf.get(e)!, key: 'enterprise' }],
-        extraRow: true,
-        description: `${e.name} listed twice; the second time typed as "${dup.cells.enterprise}" without a credit code`,
-      });
-    }
-    // duplicate-enterprise (2): the same credit code under a differently worded name.
-    {
-      const e = pickFree(tjEnts.length > 3 ? tjEnts : bjEnts);
-      const otherWord = e.parts.industryWord === '信息技术' ? '科技' : '信息技术';
-      const renamed = buildName({ ...e.parts, industryWord: otherWord });
-      factory.reserve(e.parts.brand + otherWord);
-      const dup = listRow(e, renamed, e.creditCode);
-      const block = blocks[e.place.region];
-      insertAt(block, randomIndexIn(block), dup);
-      drafts.push({
-        check: 'duplicate-enterprise',
-        table: T,
-        row: dup,
-        key: 'creditCode',
-        related: [{ row: rowOf.get(e)!, key: 'creditCode' }],
-        extraRow: true,
-        description: `credit code ${e.creditCode} appears twice: "${e.name}" and "${renamed}"`,
-      });
-    }
-    // possible-duplicate-enterprise (1): X有限公司 vs X有限责任公司.
-    {
-      const e = pickFree(bjEnts, (x) => x.parts.suffix === '有限公司' && canonical(x));
-      const twin = factory.make(e.place);
-      twin.parts = { ...e.parts, suffix: '有限责任公司' };
-      twin.name = buildName(twin.parts);
-      twin.service = plantRng.pick(SERVICES);
-      const row = listRow(twin);
-      insertAt(blocks.BJ, randomIndexIn(blocks.BJ), row);
-      drafts.push({
-        check: 'possible-duplicate-enterprise',
-        table: T,
-        row,
-        key: 'enterprise',
-        related: [{ row: rowOf.get(e)!, key: 'enterprise' }],
-        extraRow: true,
-        description: `"${twin.name}" and "${e.name}" differ only in 有限责任公司 / 有限公司 (different credit codes)`,
-      });
-    }
-    // possible-duplicate-enterprise (2): a parent and its 北京分公司.
-    {
-      const parent = pickFree([...tjEnts, ...hbEnts], canonical);
-      const branch = factory.make(pickPlace(plantRng, 'BJ'));
-      branch.parts = { ...parent.parts, branch: '北京分公司' };
-      branch.name = buildName(branch.parts);
-      branch.service = plantRng.pick(SERVICES);
-      const row = listRow(branch);
-      insertAt(blocks.BJ, randomIndexIn(blocks.BJ), row);
-      drafts.push({
-        check: 'possible-duplicate-enterprise',
-        table: T,
-        row,
-        key: 'enterprise',
-        related: [{ row: rowOf.get(parent)!, key: 'enterprise' }],
-        extraRow: true,
-        description: `"${branch.name}" is a branch of "${parent.name}", listed separately`,
-      });
-    }
-    // region-order: a 北京 row among the 天津 rows.
-    {
-      const e = pickFree(bjEnts, canonical);
-      const row = rowOf.get(e)!;
-      blocks.BJ.splice(blocks.BJ.indexOf(row), 1);
-      insertAt(blocks.TJ, plantRng.int(1, blocks.TJ.length - 1), row);
-      drafts.push({
-        check: 'region-order',
-        table: T,
-        row,
-        key: 'region',
-        related: [],
-        extraRow: false,
-        description: `北京 enterprise "${e.name}" placed among the 天津 rows`,
-      });
-    }
-    // region-outside: an enterprise in 上海, and one in 辽宁朝阳 (not 北京朝阳区).
-    {
-      const sh = factory.make({ region: 'OUT', division: '310115', area: '上海' });
-      sh.province = messy ? '上海市浦东新区' : '上海市';
-      sh.service = plantRng.pick(SERVICES);
-      const ln = factory.make({ region: 'OUT', division: '211300', area: '朝阳市' });
-      ln.province = '辽宁省朝阳市';
-      ln.service = plantRng.pick(SERVICES);
-      for (const e of [sh, ln]) {
-        const row = listRow(e);
-        blocks.OUT.push(row);
-        drafts.push({
-          check: 'region-outside',
-          table: T,
-          row,
-          key: 'region',
-          related: [],
-          extraRow: true,
-          description: `"${e.name}" is registered outside 京津冀 (${e.province})`,
-        });
-      }
-    }
-    // region-unknown: 所属省市 blank / garbage and a name without a place (no credit code either).
-    {
-      for (const province of ['', 'XX省']) {
-        const e = factory.make({ region: 'UNKNOWN', division: '110108', area: '' }, { withoutPlace: true });
-        e.province = province;
-        e.service = plantRng.pick(SERVICES);
-        const row = listRow(e, e.name, null, province);
-        if (province === '') row.cells.region = null;
-        blocks.UNKNOWN.push(row);
-        drafts.push({
-          check: 'region-unknown',
-          table: T,
-          row,
-          key: 'region',
-          related: [],
-          extraRow: true,
-          description: `"${e.name}" has ${province ? `所属省市 "${province}"` : 'no 所属省市'} and no place in its name`,
-        });
-      }
-    }
-    // credit-code-invalid: one wrong check character.
-    {
-      const e = pickFree(bjEnts, canonical);
-      const row = rowOf.get(e)!;
-      row.cells.creditCode = corruptCreditCode(plantRng, e.creditCode);
-      drafts.push({
-        check: 'credit-code-invalid',
-        table: T,
-        row,
-        key: 'creditCode',
-        related: [],
-        extraRow: false,
-        description: `credit code of "${e.name}" has a wrong check character (should end in ${e.creditCode[17]})`,
-      });
-    }
+    const planting: ListPlanting = { g, blocks, rowOf, listRow, canonical, randomIndexIn };
+    plantDuplicates(planting);
+    plantPlacesAndCodes(planting);
   }
   const listRows: RowModel[] = [...blocks.BJ, ...blocks.TJ, ...blocks.HB, ...blocks.OUT, ...blocks.UNKNOWN];
   const listRegionCounts: Record<string, number> = {
@@ -228,4 +82,176 @@ export function buildServiceList(g: TableContext) {
   };
 
   return { listRows, listRegionCounts, listDataRows, listTable };
+}
+
+/** What planting problems on the service list needs: the shared context and the list being built. */
+interface ListPlanting {
+  g: TableContext;
+  blocks: Record<Region, RowModel[]>;
+  rowOf: Map<Enterprise, RowModel>;
+  listRow: (e: Enterprise, name?: string, code?: string | null, province?: string) => RowModel;
+  canonical: (e: Enterprise) => boolean;
+  randomIndexIn: (block: RowModel[]) => number;
+}
+
+/** Planted on the list: the same enterprise twice (name typed differently; the same credit code), and two that may be one (有限公司/有限责任公司; a parent and its branch). */
+function plantDuplicates(p: ListPlanting): void {
+  const T: TableId = '4-2-1-2';
+  const { blocks, rowOf, listRow, canonical, randomIndexIn } = p;
+  const { bjEnts, tjEnts, hbEnts, usedForPlant, pickFree, plantRng, drafts, factory } = p.g;
+  // duplicate-enterprise (1): the same enterprise again, name typed differently, no credit code.
+  {
+    // Prefer a name with brackets, typed the second time with ASCII brackets.
+    const withParen = bjEnts.some((x) => x.parts.paren && canonical(x) && !usedForPlant.has(x));
+    const e = pickFree(bjEnts, (x) => canonical(x) && (!withParen || x.parts.paren !== ''));
+    const variant = withParen ? e.name.replace('（', '(').replace('）', ')') : nameVariant(plantRng, e.name);
+    const dup = listRow(e, variant, null);
+    insertAt(blocks.BJ, randomIndexIn(blocks.BJ), dup);
+    drafts.push({
+      check: 'duplicate-enterprise',
+      table: T,
+      row: dup,
+      key: 'enterprise',
+      related: [{ row: rowOf.get(e)!, key: 'enterprise' }],
+      extraRow: true,
+      description: `${e.name} listed twice; the second time typed as "${dup.cells.enterprise}" without a credit code`,
+    });
+  }
+  // duplicate-enterprise (2): the same credit code under a differently worded name.
+  {
+    const e = pickFree(tjEnts.length > 3 ? tjEnts : bjEnts);
+    const otherWord = e.parts.industryWord === '信息技术' ? '科技' : '信息技术';
+    const renamed = buildName({ ...e.parts, industryWord: otherWord });
+    factory.reserve(e.parts.brand + otherWord);
+    const dup = listRow(e, renamed, e.creditCode);
+    const block = blocks[e.place.region];
+    insertAt(block, randomIndexIn(block), dup);
+    drafts.push({
+      check: 'duplicate-enterprise',
+      table: T,
+      row: dup,
+      key: 'creditCode',
+      related: [{ row: rowOf.get(e)!, key: 'creditCode' }],
+      extraRow: true,
+      description: `credit code ${e.creditCode} appears twice: "${e.name}" and "${renamed}"`,
+    });
+  }
+  // possible-duplicate-enterprise (1): X有限公司 vs X有限责任公司.
+  {
+    const e = pickFree(bjEnts, (x) => x.parts.suffix === '有限公司' && canonical(x));
+    const twin = factory.make(e.place);
+    twin.parts = { ...e.parts, suffix: '有限责任公司' };
+    twin.name = buildName(twin.parts);
+    twin.service = plantRng.pick(SERVICES);
+    const row = listRow(twin);
+    insertAt(blocks.BJ, randomIndexIn(blocks.BJ), row);
+    drafts.push({
+      check: 'possible-duplicate-enterprise',
+      table: T,
+      row,
+      key: 'enterprise',
+      related: [{ row: rowOf.get(e)!, key: 'enterprise' }],
+      extraRow: true,
+      description: `"${twin.name}" and "${e.name}" differ only in 有限责任公司 / 有限公司 (different credit codes)`,
+    });
+  }
+  // possible-duplicate-enterprise (2): a parent and its 北京分公司.
+  {
+    const parent = pickFree([...tjEnts, ...hbEnts], canonical);
+    const branch = factory.make(pickPlace(plantRng, 'BJ'));
+    branch.parts = { ...parent.parts, branch: '北京分公司' };
+    branch.name = buildName(branch.parts);
+    branch.service = plantRng.pick(SERVICES);
+    const row = listRow(branch);
+    insertAt(blocks.BJ, randomIndexIn(blocks.BJ), row);
+    drafts.push({
+      check: 'possible-duplicate-enterprise',
+      table: T,
+      row,
+      key: 'enterprise',
+      related: [{ row: rowOf.get(parent)!, key: 'enterprise' }],
+      extraRow: true,
+      description: `"${branch.name}" is a branch of "${parent.name}", listed separately`,
+    });
+  }
+}
+
+/** Planted on the list: a 北京 row among the 天津 rows, firms outside 京津冀 or of unknown place, and a wrong credit-code check character. */
+function plantPlacesAndCodes(p: ListPlanting): void {
+  const T: TableId = '4-2-1-2';
+  const { blocks, rowOf, listRow, canonical } = p;
+  const { bjEnts, pickFree, plantRng, drafts, factory, messy } = p.g;
+  // region-order: a 北京 row among the 天津 rows.
+  {
+    const e = pickFree(bjEnts, canonical);
+    const row = rowOf.get(e)!;
+    blocks.BJ.splice(blocks.BJ.indexOf(row), 1);
+    insertAt(blocks.TJ, plantRng.int(1, blocks.TJ.length - 1), row);
+    drafts.push({
+      check: 'region-order',
+      table: T,
+      row,
+      key: 'region',
+      related: [],
+      extraRow: false,
+      description: `北京 enterprise "${e.name}" placed among the 天津 rows`,
+    });
+  }
+  // region-outside: an enterprise in 上海, and one in 辽宁朝阳 (not 北京朝阳区).
+  {
+    const sh = factory.make({ region: 'OUT', division: '310115', area: '上海' });
+    sh.province = messy ? '上海市浦东新区' : '上海市';
+    sh.service = plantRng.pick(SERVICES);
+    const ln = factory.make({ region: 'OUT', division: '211300', area: '朝阳市' });
+    ln.province = '辽宁省朝阳市';
+    ln.service = plantRng.pick(SERVICES);
+    for (const e of [sh, ln]) {
+      const row = listRow(e);
+      blocks.OUT.push(row);
+      drafts.push({
+        check: 'region-outside',
+        table: T,
+        row,
+        key: 'region',
+        related: [],
+        extraRow: true,
+        description: `"${e.name}" is registered outside 京津冀 (${e.province})`,
+      });
+    }
+  }
+  // region-unknown: 所属省市 blank / garbage and a name without a place (no credit code either).
+  {
+    for (const province of ['', 'XX省']) {
+      const e = factory.make({ region: 'UNKNOWN', division: '110108', area: '' }, { withoutPlace: true });
+      e.province = province;
+      e.service = plantRng.pick(SERVICES);
+      const row = listRow(e, e.name, null, province);
+      if (province === '') row.cells.region = null;
+      blocks.UNKNOWN.push(row);
+      drafts.push({
+        check: 'region-unknown',
+        table: T,
+        row,
+        key: 'region',
+        related: [],
+        extraRow: true,
+        description: `"${e.name}" has ${province ? `所属省市 "${province}"` : 'no 所属省市'} and no place in its name`,
+      });
+    }
+  }
+  // credit-code-invalid: one wrong check character.
+  {
+    const e = pickFree(bjEnts, canonical);
+    const row = rowOf.get(e)!;
+    row.cells.creditCode = corruptCreditCode(plantRng, e.creditCode);
+    drafts.push({
+      check: 'credit-code-invalid',
+      table: T,
+      row,
+      key: 'creditCode',
+      related: [],
+      extraRow: false,
+      description: `credit code of "${e.name}" has a wrong check character (should end in ${e.creditCode[17]})`,
+    });
+  }
 }
