@@ -179,6 +179,31 @@ function refRow(ref: string): number {
   return i < ref.length ? Number(ref.slice(i)) || 0 : 0;
 }
 
+/**
+ * A cell's value from its type and text, for every type but a number (`undefined`): a shared or
+ * inline string, a formula's text result, an error, a boolean, an ISO date. Empty text is no value.
+ */
+function typedValue(type: string | undefined, text: string, strings: readonly string[]): CellValue | undefined {
+  switch (type) {
+    case 's': {
+      const s = strings[parseInt(text, 10)];
+      return s === undefined || s === '' ? null : s;
+    }
+    case 'str':
+    case 'inlineStr':
+    case 'e':
+      return text === '' ? null : text;
+    case 'b':
+      return parseInt(text, 10) !== 0;
+    case 'd': {
+      const d = new Date(text);
+      return Number.isNaN(d.getTime()) ? (text === '' ? null : text) : d;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Whether a cell reference lies in the row whose number is written `rowText` (`B12` in `12`). */
 function inRow(ref: string, rowText: string): boolean {
   const start = ref.length - rowText.length;
@@ -212,30 +237,12 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilde
       const t = inline.take();
       value = t === '' ? null : t;
     } else if (text !== null) {
-      switch (type) {
-        case 's': {
-          const s = strings[parseInt(text, 10)];
-          value = s === undefined || s === '' ? null : s;
-          break;
-        }
-        case 'str':
-        case 'inlineStr':
-          value = text === '' ? null : text;
-          break;
-        case 'e':
-          value = text === '' ? null : text;
-          break;
-        case 'b':
-          value = parseInt(text, 10) !== 0;
-          break;
-        case 'd': {
-          const d = new Date(text);
-          value = Number.isNaN(d.getTime()) ? (text === '' ? null : text) : d;
-          break;
-        }
-        default: {
-          const n = parseFloat(text);
-          if (Number.isNaN(n)) break;
+      const typed = typedValue(type, text, strings);
+      if (typed !== undefined) value = typed;
+      else {
+        // A number, shown by its cell style: a date format makes it a date.
+        const n = parseFloat(text);
+        if (!Number.isNaN(n)) {
           const f = style ? styles.formats[style] : undefined;
           if (f?.date && isDateSerial(n)) value = serialToDate(n, date1904);
           else {
