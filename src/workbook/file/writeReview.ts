@@ -13,7 +13,7 @@ import { carriedUnkept, findUnkeptEdits, sealRowMarks, writeFingerprints } from 
 import { sheetGrid } from './sheetValues';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { REVIEW_SHEETS } from '../layout/sheetNames';
-import { MIN_PRINT_SCALE, displayWidth, formulaString, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
+import { MIN_PRINT_SCALE, PAGE_NUMBER_SECTION, displayWidth, formulaString, headerFooterSection, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutColumn, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
@@ -84,18 +84,11 @@ function cellValue(c: LayoutCell): ExcelJS.CellValue {
  * @example
  * writeSheetLayout(workbook.addWorksheet(layout.name), layout);
  */
-/** Header and footer codes take `&` as their escape: a name holding one is written `&&`. */
-const headerText = (s: string) => s.replace(/&/g, '&&');
-
-/** The current font, regular: `&"-,Regular"`. */
-const FONT = '&"-,Regular"';
-
-/** The printed page's header and footer codes: 11 pt (`&11`), scaling with the page like the cells' text. */
+/** The printed page's header and footer codes (see `headerFooterSection`). */
 export function headerFooterCodes(header: string | undefined, footer: string | undefined): Partial<ExcelJS.HeaderFooter> {
   return {
-    // The font code after the size ends it, so a text starting with digits (the year) stays text.
-    ...(header ? { oddHeader: `&C&11${FONT}${headerText(header)}` } : {}),
-    oddFooter: `${footer ? `&L&11${FONT}${headerText(footer)}` : ''}&R&11${FONT}第 &P 页 共 &N 页`,
+    ...(header ? { oddHeader: `&C${headerFooterSection(header)}` } : {}),
+    oddFooter: `${footer ? `&L${headerFooterSection(footer)}` : ''}&R${PAGE_NUMBER_SECTION}`,
   };
 }
 

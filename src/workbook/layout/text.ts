@@ -256,6 +256,19 @@ export function pageTitles(platform: string | null, year: number, sheet: string)
 
 const FOOTER_SEPARATOR = ' · ';
 
+/**
+ * Text for a header or footer section in Excel's codes: 11 pt (`&11`, scaling with the page like the
+ * cells' text), then the current font (`&"-,Regular"`), which ends the size code so a text starting
+ * with digits (the year) stays text; `&` is the codes' escape, so a name holding one is written `&&`.
+ * Both writers use it, so the file and the pane print the same.
+ */
+export function headerFooterSection(text: string): string {
+  return `&11&"-,Regular"${text.replace(/&/g, '&&')}`;
+}
+
+/** The right footer of every page: 第 N 页 共 M 页 (`&P`, `&N` left as codes). */
+export const PAGE_NUMBER_SECTION = '&11&"-,Regular"第 &P 页 共 &N 页';
+
 /** The header and footer of another sheet of the same workbook as `print`. */
 export function pageTitlesLike(print: LayoutPrint, sheet: string): { header?: string; footer: string } {
   const platform = print.footer?.includes(FOOTER_SEPARATOR) ? print.footer.slice(0, print.footer.lastIndexOf(FOOTER_SEPARATOR)) : null;

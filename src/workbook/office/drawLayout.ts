@@ -10,7 +10,7 @@
  * values, so Excel stores the string as it is.
  */
 import { a1, columnLetter } from '../../domain/grid';
-import { looksLikeFormula } from '../layout/text';
+import { PAGE_NUMBER_SECTION, headerFooterSection, looksLikeFormula } from '../layout/text';
 import type { LayoutCell, LayoutScalar, LayoutStyle, SheetLayout } from '../layout/types';
 
 /** What the host supports beyond the manifest's floor (ExcelApi 1.7). */
@@ -331,16 +331,12 @@ export function queueSheetFormats(sheet: Excel.Worksheet, layout: SheetLayout, f
     }
     for (const r of layout.print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${r}`);
     const page = sheet.pageLayout.headersFooters.defaultForAllPages;
-    // 11 pt, then the current font (`&"-,Regular"`), which ends the size code before the year's digits.
-    if (layout.print.header) page.centerHeader = `&11&"-,Regular"${headerFooterText(layout.print.header)}`;
-    page.leftFooter = `&11&"-,Regular"${headerFooterText(layout.print.footer ?? layout.name)}`;
-    page.rightFooter = '&11&"-,Regular"第 &P 页 共 &N 页';
+    if (layout.print.header) page.centerHeader = headerFooterSection(layout.print.header);
+    page.leftFooter = headerFooterSection(layout.print.footer ?? layout.name);
+    page.rightFooter = PAGE_NUMBER_SECTION;
   }
   if (layout.tabColor) sheet.tabColor = officeColor(layout.tabColor);
 }
-
-/** Header and footer codes take `&` as their escape: a name holding one is written `&&`. */
-const headerFooterText = (s: string) => s.replace(/&/g, '&&');
 
 function cellText(value: LayoutCell['value']): string {
   const v: LayoutScalar = value !== null && typeof value === 'object' ? (value.result ?? null) : value;
