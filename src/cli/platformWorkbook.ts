@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import type { ReviewReport } from '../domain/report';
 import type { Rubric } from '../domain/rubric';
 import type { OpenedSource, SourceFile } from '../workbook/file/copySheets';
-import { buildReviewWorkbook, readReviewerInputs } from '../workbook/file/writeReview';
+import { PreviousWorkbookError, buildReviewWorkbook } from '../workbook/file/writeReview';
 import type { ReviewerInputs } from '../workbook/layout/inputs';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -23,12 +23,13 @@ export async function writePlatformWorkbook(
   from: { sources: readonly SourceFile[]; opened?: readonly OpenedSource[] },
 ): Promise<WorkbookWrite> {
   const previous = await fsp.readFile(target).catch(() => undefined);
-  let inputs: ReviewerInputs | undefined;
-  if (previous) {
-    inputs = await readReviewerInputs(previous).catch(() => undefined);
-    if (!inputs) return { refused: 'unreadable-previous', target };
+  let built: Awaited<ReturnType<typeof buildReviewWorkbook>>;
+  try {
+    built = await buildReviewWorkbook({ report, rubric, sources: from.sources, opened: from.opened, previous });
+  } catch (err) {
+    if (err instanceof PreviousWorkbookError) return { refused: 'unreadable-previous', target };
+    throw err;
   }
-  const built = await buildReviewWorkbook({ report, rubric, sources: from.sources, opened: from.opened, previous, inputs });
   await writeFileAtomic(target, built.bytes);
-  return { written: target, unkept: built.unkept.length, inputs };
+  return { written: target, unkept: built.unkept.length, inputs: built.inputs };
 }

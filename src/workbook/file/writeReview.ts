@@ -32,9 +32,10 @@ export interface WriteReviewOptions {
   previous?: Uint8Array;
   /** The sources already opened (a batch reads each file once for review and copy); else `sources` are opened here. */
   opened?: readonly OpenedSource[];
-  /** The reviewer's entries already read from `previous` (so it is parsed once). */
-  inputs?: ReviewerInputs;
 }
+
+/** The earlier review workbook given as `previous` cannot be opened; `message` is Chinese. */
+export class PreviousWorkbookError extends WorkbookReadError {}
 
 const BORDER_COLOR = { argb: 'FFBFBFBF' };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: BORDER_COLOR };
@@ -268,13 +269,13 @@ export async function readReviewerInputs(previous: Uint8Array): Promise<Reviewer
   return inputsOf(await loadPrevious(previous));
 }
 
-/** Open an earlier review workbook. @throws WorkbookReadError (Chinese) */
+/** Open an earlier review workbook. @throws PreviousWorkbookError (Chinese) */
 async function loadPrevious(previous: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(previous.buffer.slice(previous.byteOffset, previous.byteOffset + previous.byteLength) as ArrayBuffer);
   } catch (err) {
-    throw new WorkbookReadError('审核工作簿', `无法读取已有的审核工作簿：${err instanceof Error ? err.message : String(err)}`);
+    throw new PreviousWorkbookError('审核工作簿', `无法读取已有的审核工作簿：${err instanceof Error ? err.message : String(err)}`);
   }
   return wb;
 }
@@ -300,13 +301,16 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
 }
 
 /**
- * Build the review workbook, and say which of the reviewer's changes in `previous` it could not
- * keep (they are listed on its 「未保留的修改」 sheet).
+ * Build the review workbook, and say what of the reviewer's work in `previous` it carried over
+ * (`inputs`) and which changes it could not keep (`unkept`, listed on its 「未保留的修改」 sheet).
+ * `previous` is opened once, here.
+ *
+ * @throws PreviousWorkbookError when `previous` cannot be opened
  */
-export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<{ bytes: Uint8Array; unkept: UnkeptEdit[] }> {
+export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<{ bytes: Uint8Array; unkept: UnkeptEdit[]; inputs?: ReviewerInputs }> {
   const { report, rubric = DEFAULT_RUBRIC, sources, previous } = options;
   const before = previous ? await loadPrevious(previous) : undefined;
-  const inputs = options.inputs ?? (before ? inputsOf(before) : undefined);
+  const inputs = before ? inputsOf(before) : undefined;
   const wb = new ExcelJS.Workbook();
   wb.creator = '示范平台审核助手';
   wb.title = `${report.platform.name ?? ''} 绩效评价审核`.trim();
@@ -348,7 +352,7 @@ export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<
 
   // Fastest deflate: a fifth larger file, a third less time, which counts when a batch writes 175 of them.
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
-  return { bytes: withCustomProperties(new Uint8Array(buffer as ArrayBuffer), reviewProperties(report, rubric)), unkept };
+  return { bytes: withCustomProperties(new Uint8Array(buffer as ArrayBuffer), reviewProperties(report, rubric)), unkept, inputs };
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
