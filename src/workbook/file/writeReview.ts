@@ -13,7 +13,7 @@ import { carriedUnkept, findUnkeptEdits, sealRowMarks, writeFingerprints } from 
 import { sheetGrid } from './sheetValues';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { REVIEW_SHEETS } from '../layout/sheetNames';
-import { MIN_PRINT_SCALE, PAGE_NUMBER_SECTION, displayWidth, formulaString, headerFooterSection, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
+import { MIN_PRINT_SCALE, PAGE_MARGINS, PAGE_NUMBER_SECTION, displayWidth, formulaString, headerFooterSection, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutColumn, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
 import { copySheets, openSources, type OpenedSource, type SourceFile } from './copySheets';
@@ -93,8 +93,6 @@ export function headerFooterCodes(header: string | undefined, footer: string | u
   };
 }
 
-/** The writers' page margins in inches: 0.5 in at the sides, as `PRINTABLE_WIDTH` assumes. */
-const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 /** Excel's width of a column that sets none. */
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -158,7 +156,7 @@ export function printCopiedSheet(ws: ExcelJS.Worksheet, headerRow?: number): voi
     scale,
     // A table too wide for one legible page prints each band of rows across its pages in turn.
     pageOrder: scale === MIN_PRINT_SCALE ? 'overThenDown' : 'downThenOver',
-    margins: MARGINS,
+    margins: { ...PAGE_MARGINS },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
 }
@@ -249,7 +247,7 @@ export function writeSheetLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): vo
     scale: print.scale,
     pageOrder: 'overThenDown',
     horizontalCentered: true,
-    margins: MARGINS,
+    margins: { ...PAGE_MARGINS },
     ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
     ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
   };

@@ -14,7 +14,7 @@ import { indicatorFormat, requiredFormat, showNumber, thresholdFormat } from './
 import { REVIEW_SHEETS } from './sheetNames';
 
 export { CONCLUSIONS, VERDICTS, computeScoring, derivedConclusion, type ScoredIndicator, type ScoredThreshold, type Scoring, type ScoringContext } from './scoringNumbers';
-import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight } from './text';
+import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight, PRINTABLE_HEIGHT } from './text';
 import type { LayoutCell, LayoutConditionalFormat, LayoutScalar, SheetLayout } from './types';
 
 /** The red line beside 总分 and 评价结论 while the rubric is the shipped example. */
@@ -481,15 +481,15 @@ function valueCell(v: LayoutScalar): Pick<LayoutCell, 'value' | 'text'> {
 }
 
 /**
- * Whether rows `first`..`last` fit on one A4 landscape page at `scale` percent, with the writers'
- * 0.6 in top and bottom margins, rows without a set height counted at 16 pt (above the default 15,
+ * Whether rows `first`..`last` fit on one A4 landscape page at `scale` percent (`PRINTABLE_HEIGHT`, the
+ * page less its margins), rows without a set height counted at 16 pt (above the default 15,
  * for renderers' rounding).
  */
 function fitsOnPage(heights: { row: number; height: number }[], first: number, last: number, scale: number): boolean {
   const set = new Map(heights.map((h) => [h.row, h.height]));
   let total = 0;
   for (let r = first; r <= last; r++) total += set.get(r) ?? LINE_HEIGHT;
-  return (total * scale) / 100 <= (595.3 - 2 * 0.6 * 72) * 0.95;
+  return (total * scale) / 100 <= PRINTABLE_HEIGHT * 0.95;
 }
 
 function mergeHeights(heights: { row: number; height: number }[]): { row: number; height: number }[] {

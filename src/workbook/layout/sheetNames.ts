@@ -21,8 +21,11 @@ export const UNKEPT_SHEET = '未保留的修改';
  */
 export const FINGERPRINT_SHEET = '审核助手记录';
 
+/** The visible sheets both writers write: the four review sheets and 「未保留的修改」. */
+export const WRITTEN_SHEETS: readonly string[] = [...Object.values(REVIEW_SHEETS), UNKEPT_SHEET];
+
 /** Every sheet the tool writes itself; a review workbook read back as input contributes none of them. */
-export const GENERATED_SHEETS: ReadonlySet<string> = new Set([...Object.values(REVIEW_SHEETS), UNKEPT_SHEET, FINGERPRINT_SHEET]);
+export const GENERATED_SHEETS: ReadonlySet<string> = new Set([...WRITTEN_SHEETS, FINGERPRINT_SHEET]);
 
 /** Whether sheets with these names are a review workbook this tool wrote (given again as input). */
 export function isReviewWorkbookSheets(names: Iterable<string>): boolean {

@@ -193,8 +193,14 @@ export const BODY: LayoutStyle = { border: true, valign: 'top' };
 /** A cell the reviewer fills in. */
 export const INPUT: LayoutStyle = { border: true, valign: 'top', fill: COLORS.inputFill };
 
-/** The printable width of an A4 landscape page in points: 297 mm less the writers' 0.5 in side margins. */
-export const PRINTABLE_WIDTH = (297 / 25.4) * 72 - 72;
+/** The file writer's page margins in inches, which the printable sizes below assume. */
+export const PAGE_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/** The printable width of an A4 landscape page in points: 297 mm less the side margins. */
+export const PRINTABLE_WIDTH = (297 / 25.4) * 72 - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72;
+
+/** The printable height of an A4 landscape page in points: 210 mm less the top and bottom margins. */
+export const PRINTABLE_HEIGHT = (210 / 25.4) * 72 - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72;
 
 /**
  * No sheet prints smaller than this percentage: the body's 11 pt text stays at 9 pt or more (the
