@@ -7,11 +7,11 @@
 import ExcelJS from 'exceljs';
 import type { ValueGrid } from '../layout/inputs';
 import { MARK_COLUMN } from '../layout/inputs';
-import { FINGERPRINT_SHEET, REVIEW_SHEETS } from '../layout/sheetNames';
+import { FINGERPRINT_SHEET } from '../layout/sheetNames';
 import type { LayoutScalar } from '../layout/types';
 import { comparable, fingerprint, parseSealed, sealMark, unkeptInReviewSheets } from '../layout/unkept';
 import { UNKEPT_SHEET, readUnkeptSheet, type UnkeptEdit } from '../layout/unkeptSheet';
-import { scalar, sheetGrid } from './sheetValues';
+import { reviewSheetGrids, scalar, sheetGrid } from './sheetValues';
 
 /** The fingerprint of every non-empty cell of a copied row. */
 function copiedRowHash(row: ExcelJS.Row): string {
@@ -76,17 +76,9 @@ export function carriedUnkept(before: ExcelJS.Workbook): UnkeptEdit[] {
  * whose hash no longer matches), text in cells the tool does not write, and changes in the copied
  * submission sheets (which are copied afresh from the files).
  */
-export function findUnkeptEdits(before: ExcelJS.Workbook, after: ExcelJS.Workbook, copiedNames: readonly string[]): UnkeptEdit[] {
+export function findUnkeptEdits(before: ExcelJS.Workbook, beforeGrids: Readonly<Record<string, ValueGrid>>, after: ExcelJS.Workbook, copiedNames: readonly string[]): UnkeptEdit[] {
   const text = comparable;
-  const grids = (wb: ExcelJS.Workbook) => {
-    const out: Record<string, ValueGrid> = {};
-    for (const name of Object.values(REVIEW_SHEETS)) {
-      const ws = wb.getWorksheet(name);
-      if (ws) out[name] = sheetGrid(ws);
-    }
-    return out;
-  };
-  const out = unkeptInReviewSheets(grids(before), grids(after));
+  const out = unkeptInReviewSheets(beforeGrids, reviewSheetGrids(after));
   // A copied row whose fingerprint changed since it was written was edited in the workbook; its
   // cells that the fresh copy does not hold are listed. A row the platform changed in its files but
   // the reviewer did not touch is not listed. Workbooks without fingerprints are not compared.

@@ -1,6 +1,7 @@
 /** A worksheet's cells as plain values, for comparing a reviewer's copy with what was written. */
 import ExcelJS from 'exceljs';
 import type { ValueGrid } from '../layout/inputs';
+import { REVIEW_SHEETS } from '../layout/sheetNames';
 import type { LayoutScalar } from '../layout/types';
 
 /** Excel's serial day number of a date (the 1900 system). */
@@ -35,4 +36,14 @@ export function sheetGrid(ws: ExcelJS.Worksheet): ValueGrid {
     grid[r - 1] = Array.from(values, (v) => v ?? null);
   });
   return Array.from(grid, (r) => r ?? []);
+}
+
+/** The review sheets of a workbook as value grids, by name (those it has). */
+export function reviewSheetGrids(wb: ExcelJS.Workbook): Record<string, ValueGrid> {
+  const out: Record<string, ValueGrid> = {};
+  for (const name of Object.values(REVIEW_SHEETS)) {
+    const ws = wb.getWorksheet(name);
+    if (ws) out[name] = sheetGrid(ws);
+  }
+  return out;
 }

@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { parseRange } from '../../domain/grid';
 import type { ReviewReport } from '../../domain/report';
 import { layoutReviewSheets, reviewProperties } from '../layout';
-import { extractReviewerInputs, type ReviewerInputs, type ValueGrid } from '../layout/inputs';
+import { extractReviewerInputs, type ReviewerInputs } from '../layout/inputs';
 import { UNKEPT_SHEET, layoutUnkeptSheet, type UnkeptEdit } from '../layout/unkeptSheet';
 import { carriedUnkept, findUnkeptEdits, sealRowMarks, writeFingerprints } from './reviewerChanges';
-import { sheetGrid } from './sheetValues';
+import { reviewSheetGrids } from './sheetValues';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
 import { REVIEW_SHEETS } from '../layout/sheetNames';
 import { MIN_PRINT_SCALE, PAGE_MARGINS, PAGE_NUMBER_SECTION, displayWidth, formulaString, headerFooterSection, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
@@ -279,12 +279,7 @@ async function loadPrevious(previous: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 function inputsOf(wb: ExcelJS.Workbook): ReviewerInputs {
-  const sheets: Record<string, ValueGrid> = {};
-  for (const name of [REVIEW_SHEETS.scoring, REVIEW_SHEETS.rubric, REVIEW_SHEETS.findings, REVIEW_SHEETS.sample]) {
-    const ws = wb.getWorksheet(name);
-    if (ws) sheets[name] = sheetGrid(ws);
-  }
-  return extractReviewerInputs(sheets);
+  return extractReviewerInputs(reviewSheetGrids(wb));
 }
 
 /**
@@ -308,7 +303,9 @@ export async function writeReviewWorkbook(options: WriteReviewOptions): Promise<
 export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<{ bytes: Uint8Array; unkept: UnkeptEdit[]; inputs?: ReviewerInputs }> {
   const { report, rubric = DEFAULT_RUBRIC, sources, previous } = options;
   const before = previous ? await loadPrevious(previous) : undefined;
-  const inputs = before ? inputsOf(before) : undefined;
+  // The earlier review sheets' values, read once for the entries carried and for what cannot be kept.
+  const beforeGrids = before ? reviewSheetGrids(before) : undefined;
+  const inputs = beforeGrids ? extractReviewerInputs(beforeGrids) : undefined;
   const wb = new ExcelJS.Workbook();
   wb.creator = '示范平台审核助手';
   wb.title = `${report.platform.name ?? ''} 绩效评价审核`.trim();
@@ -335,7 +332,7 @@ export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<
   }
   writeFingerprints(wb, copied.map((c) => c.name));
   // What the reviewer changed that this workbook does not keep: listed, never dropped silently.
-  const unkept = before ? [...carriedUnkept(before), ...findUnkeptEdits(before, wb, copied.map((c) => c.name))] : [];
+  const unkept = before && beforeGrids ? [...carriedUnkept(before), ...findUnkeptEdits(before, beforeGrids, wb, copied.map((c) => c.name))] : [];
   if (unkept.length > 0) {
     const layout = layoutUnkeptSheet(unkept);
     // Right after the four review sheets, before the copies (ExcelJS orders sheets by orderNo).
