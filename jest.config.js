@@ -7,7 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
     '\\.(css|png|svg)$': '<rootDir>/test/stubs/asset.js',
   },
   setupFiles: ['<rootDir>/test/setup/textEncoding.js'],

@@ -1258,6 +1258,7 @@ class WorksheetProxy extends ProxyBase {
         return area ? { sheet: s, area } : null;
       },
       'usedRange',
+      () => this.sheet,
     );
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
@@ -1716,21 +1717,24 @@ function insertRows(sheet: MemSheet, at: number, count: number, c0: number, cols
 
 class RangeProxy extends ProxyBase {
   private t: Target | null = null;
+  /** The sheet a lookup ran on, for the load log (a null object has no target). */
+  private home: MemSheet | null = null;
   private cfs: ConditionalFormatCollectionProxy | null = null;
   readonly format: FormatProxy;
   readonly dataValidation: any;
 
-  static lookup(ctx: Ctx, api: string, args: unknown[], find: () => Target | null, origin: 'range' | 'usedRange' = 'range', kind: CommandKind = LOOKUP): RangeProxy {
+  static lookup(ctx: Ctx, api: string, args: unknown[], find: () => Target | null, origin: 'range' | 'usedRange' = 'range', home?: () => MemSheet | null): RangeProxy {
     const p = new RangeProxy(ctx, origin);
     ctx.queue(
       api,
       args,
       () => {
         p.t = find();
+        p.home = p.t?.sheet ?? home?.() ?? null;
         if (p.t) ctx.touch(p.t.sheet);
         p.resolve(p.t === null);
       },
-      kind,
+      LOOKUP,
     );
     return p;
   }
@@ -1783,8 +1787,8 @@ class RangeProxy extends ProxyBase {
   }
 
   override label(): string {
-    if (!this.t) return `${this.origin}:?`;
-    if (this.origin === 'usedRange') return `usedRange:${this.t.sheet.name}`;
+    if (this.origin === 'usedRange') return `usedRange:${this.t?.sheet.name ?? this.home?.name ?? '?'}`;
+    if (!this.t) return 'range:?';
     return `range:${quoteName(this.t.sheet.name)}!${areaAddress(this.t.area)}`;
   }
 

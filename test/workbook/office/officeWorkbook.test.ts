@@ -5,12 +5,27 @@ import {
   MAX_ROWS_PER_SYNC,
   createOfficeWorkbookReader,
 } from '../../../src/workbook/office/officeWorkbook';
-import { NOT_LOADED, NOT_SYNCED, createFakeExcel, numberedRows, type FakeExcelOptions, type FakeSheet } from './fakeExcel';
+import { createMemoryExcel, type MemoryExcel, type MemoryExcelOptions, type MemSheetSpec } from './memoryExcel';
 
-function read(sheets: FakeSheet[], options: FakeExcelOptions = {}, fileName?: string) {
-  const fake = createFakeExcel(sheets, options);
+function read(sheets: MemSheetSpec[], options: MemoryExcelOptions = {}, fileName?: string) {
+  const fake = createMemoryExcel(sheets, options);
   const reader = createOfficeWorkbookReader(fake.run, fileName);
   return { fake, result: reader.readSheets() };
+}
+
+/** A grid of `rows` × `columns` numbers where the cell at 0-based (r, c) holds `r * 10 + c`, for order checks. */
+function numberedRows(rows: number, columns: number): number[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => r * 10 + c));
+}
+
+/** Every `getRangeByIndexes` call (0-based, as Office takes them). */
+function rangeByIndexes(fake: MemoryExcel) {
+  return fake.commands
+    .filter((c) => c.api === 'Worksheet.getRangeByIndexes')
+    .map((c) => {
+      const [startRow, startColumn, rowCount, columnCount] = c.args as number[];
+      return { sheet: c.sheet, startRow, startColumn, rowCount, columnCount };
+    });
 }
 
 /** Deep equality for big grids; Jest's toEqual takes about a second per 100,000 cells. */
@@ -72,7 +87,8 @@ describe('createOfficeWorkbookReader', () => {
       },
     ]);
     // Formatting-only cells must not stretch the used range.
-    expect(fake.usedRangeCalls).toEqual([{ sheet: '附表1', valuesOnly: true }]);
+    const usedRangeCalls = fake.commands.filter((c) => c.api === 'Worksheet.getUsedRangeOrNullObject');
+    expect(usedRangeCalls.map((c) => ({ sheet: c.sheet, valuesOnly: c.args[0] }))).toEqual([{ sheet: '附表1', valuesOnly: true }]);
   });
 
   it('gives an empty sheet no rows and origin A1, and keeps tab order', async () => {
@@ -95,39 +111,40 @@ describe('createOfficeWorkbookReader', () => {
     expect((await result).map((g) => g.sheet)).toEqual(['可见', '隐藏']);
   });
 
-  describe('load/sync strictness of the fake (office-addin-mock)', () => {
-    it('returns error strings for properties read before load or before sync', async () => {
-      const fake = createFakeExcel([{ name: '表', firstRow: 3, firstColumn: 2, values: [[1, 2]] }]);
-      const sheets = fake.context.workbook.worksheets;
-      expect(sheets.items).toBe(NOT_LOADED);
-      sheets.load('items/name');
-      expect(sheets.items).toBe(NOT_SYNCED);
-      await fake.context.sync();
-      const [sheet] = sheets.items;
-      expect(sheet.name).toBe('表');
+  describe('load/sync strictness of the fake', () => {
+    it('throws PropertyNotLoaded for properties read before load or before sync', async () => {
+      const fake = createMemoryExcel([{ name: '表', firstRow: 3, firstColumn: 2, values: [[1, 2]] }]);
+      await fake.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+        sheets.load('items/name');
+        expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+        await context.sync();
+        const [sheet] = sheets.items;
+        expect(sheet.name).toBe('表');
 
-      const range = sheet.getUsedRangeOrNullObject(true);
-      expect(range.address).toBe(NOT_LOADED);
-      expect(range.isNullObject).toBe(NOT_SYNCED);
-      range.load('address');
-      expect(range.address).toBe(NOT_SYNCED);
-      // Loading one property does not load its neighbours.
-      expect(range.values).toBe(NOT_LOADED);
-      await fake.context.sync();
-      expect(range.address).toBe('表!B3:C3');
-      expect(range.isNullObject).toBe(false);
-      expect(range.values).toBe(NOT_LOADED);
+        const range = sheet.getUsedRangeOrNullObject(true);
+        expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+        expect(() => range.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+        range.load('address');
+        expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+        await context.sync();
+        expect(range.address).toBe('表!B3:C3');
+        expect(range.isNullObject).toBe(false);
+        // Loading one property does not load its neighbours.
+        expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      });
     });
 
-    it('exposes a reader that skipped load: the mock string surfaces as a read error', async () => {
+    it('exposes a reader that skipped load: PropertyNotLoaded surfaces as a read error', async () => {
       const { result } = read([{ name: '表', values: [[1]] }], { ignoreLoads: true });
       await expect(result).rejects.toThrow(WorkbookReadError);
-      await expect(result).rejects.toThrow(NOT_LOADED);
+      await expect(result).rejects.toThrow(/PropertyNotLoaded/);
     });
 
-    it('exposes a reader that skipped sync: the mock string surfaces as a read error', async () => {
+    it('exposes a reader that skipped sync: PropertyNotLoaded surfaces as a read error', async () => {
       const { result } = read([{ name: '表', values: [[1]] }], { ignoreSyncs: true });
-      await expect(result).rejects.toThrow(NOT_SYNCED);
+      await expect(result).rejects.toThrow(/PropertyNotLoaded/);
     });
 
     it('loads every property the reader uses before the sync that delivers it', async () => {
@@ -156,7 +173,7 @@ describe('createOfficeWorkbookReader', () => {
     expect(grids.map((g) => g.values.length)).toEqual([10, 200, 1]);
     expect(grids[1].values).toEqual(numberedRows(200, 6));
     expect(fake.syncs).toBe(3);
-    expect(fake.rangeByIndexes).toEqual([]);
+    expect(rangeByIndexes(fake)).toEqual([]);
   });
 
   it('reads 45,000 rows × 3 columns in chunks of 20,000 rows, complete and in order', async () => {
@@ -171,7 +188,7 @@ describe('createOfficeWorkbookReader', () => {
     expect(MAX_ROWS_PER_SYNC).toBe(20_000);
     // 0-based indexes: the used range starts at B2. Chunks may be fetched in any order.
     const byStart = <T extends { startRow: number }>(list: T[]) => [...list].sort((a, b) => a.startRow - b.startRow);
-    expect(byStart(fake.rangeByIndexes)).toEqual([
+    expect(byStart(rangeByIndexes(fake))).toEqual([
       { sheet: '明细', startRow: 1, startColumn: 1, rowCount: 20_000, columnCount: 3 },
       { sheet: '明细', startRow: 20_001, startColumn: 1, rowCount: 20_000, columnCount: 3 },
       { sheet: '明细', startRow: 40_001, startColumn: 1, rowCount: 5_000, columnCount: 3 },
@@ -202,7 +219,7 @@ describe('createOfficeWorkbookReader', () => {
     const { fake, result } = read([{ name: '宽表', values: rows }]);
     const grids = await result;
     const perChunk = MAX_CELLS_PER_SYNC / columns;
-    expect(fake.rangeByIndexes.map((c) => [c.startRow, c.rowCount])).toEqual([
+    expect(rangeByIndexes(fake).map((c) => [c.startRow, c.rowCount])).toEqual([
       [0, perChunk],
       [perChunk, perChunk],
       [2 * perChunk, 2_500 - 2 * perChunk],
@@ -237,34 +254,38 @@ describe('createOfficeWorkbookReader', () => {
     });
   });
 
-  describe('null values past the read limit', () => {
+  describe('null values from a truncated read', () => {
     it('turns null cells and rows into null', async () => {
-      const { result } = read([
-        {
-          name: '表',
-          values: [
-            [1, null],
-            [undefined, 'x'],
-            null as unknown as unknown[],
-          ],
-          numberFormat: [['General', null], ['General', 'General'], null as unknown as unknown[]],
-        },
-      ]);
+      const { result } = read(
+        [
+          {
+            name: '表',
+            values: [
+              [1, 2],
+              [3, 'x'],
+              [5, 6],
+            ],
+            numberFormat: [['General', '0.00'], ['General', 'General'], ['General', 'General']],
+          },
+        ],
+        // The host delivers the first 3 cells, then nulls (the rest of row 2, all of row 3).
+        { truncatedReads: { after: 3 } },
+      );
       const [grid] = await result;
       expect(grid.values).toEqual([
-        [1, null],
-        [null, 'x'],
+        [1, 2],
+        [3, null],
         [null, null],
       ]);
       expect(grid.numberFormats).toEqual([
+        ['General', '0.00'],
         ['General', null],
-        ['General', 'General'],
         [null, null],
       ]);
     });
 
     it('turns a range whose values came back null into a grid of nulls of the right shape', async () => {
-      const { result } = read([{ name: '表', firstColumn: 3, values: numberedRows(3, 2) }], { cellReadLimit: 5 });
+      const { result } = read([{ name: '表', firstColumn: 3, values: numberedRows(3, 2) }], { truncatedReads: { after: 5, whole: true } });
       const [grid] = await result;
       expect(grid).toMatchObject({ firstRow: 1, firstColumn: 3 });
       expect(grid.values).toEqual([
