@@ -23,7 +23,7 @@ import {
   type WorkbookSnapshot,
 } from '../../../src/workbook/office/officeReview';
 import { MAX_ROWS_PER_SYNC, createOfficeWorkbookReader } from '../../../src/workbook/office/officeWorkbook';
-import { createMemoryExcel, parseArea, type MemoryExcel, type MemSheetSpec } from './memoryExcel';
+import { createMemoryExcel, parseArea, type ExcelApiVersion, type MemoryExcel, type MemSheetSpec } from './memoryExcel';
 
 const SAMPLE_DIR = path.join(__dirname, '../../../samples/星河中小企业公共服务平台');
 
@@ -233,8 +233,36 @@ describe('the Office adapter on the shipped sample', () => {
   });
 });
 
+describe('hosts at the manifest floor (ExcelApi 1.7)', () => {
+  // Bug (src/workbook/office/drawLayout.ts, queueSheetFormats): drop-downs use Range.dataValidation
+  // (ExcelApi 1.8) whatever the host supports; only 1.9 features are behind `features.api19`. On an
+  // ExcelApi 1.7 host (the manifest's floor) writing the review sheets fails with ApiNotFound.
+  it.failing('writes the review sheets without APIs above 1.7 when the host has only 1.7', async () => {
+    const { sources } = await sampleSources();
+    const excel = createMemoryExcel([{ name: '封面', values: [['评审工作底稿']] }], { api: '1.7' });
+    await importWorkbooks(sources.slice(0, 3), false, excel.run);
+    const snapshot = await readForReview(excel.run);
+    const report = review(snapshot);
+    await writeReview({ ...requestFor(report, snapshot), features: { api19: false } }, excel.run);
+    expect(excel.sheet(REVIEW_SHEETS.scoring)).toBeDefined();
+  });
+
+  it('imports, reads and highlights at ExcelApi 1.7', async () => {
+    const { sources } = await sampleSources();
+    const excel = createMemoryExcel([{ name: '封面', values: [['评审工作底稿']] }], { api: '1.7' });
+    const result = await importWorkbooks(sources.slice(0, 3), false, excel.run);
+    expect(result.imported.length).toBeGreaterThan(0);
+    const snapshot = await readForReview(excel.run);
+    const report = review(snapshot);
+    const marks = marksForFindings(report.findings, snapshot);
+    const write = await writeReview({ build: () => [], marks, snapshot, features: { api19: false } }, excel.run);
+    expect(write.marked).toBeGreaterThan(0);
+    expect(await clearMarks(excel.run, { api19: false })).toBe(write.marked);
+  });
+});
+
 describe('highlights', () => {
-  function workbook() {
+  function workbook(api: ExcelApiVersion = '1.13') {
     return createMemoryExcel([
       { name: '说明', values: [['本表不审核']], fills: { A1: '#00B050' } },
       {
@@ -248,13 +276,14 @@ describe('highlights', () => {
         ],
         fills: { B3: '#FFFF00', D5: '#92D050' },
       },
-    ]);
+    ], { api });
   }
   const snapshot = { reviewSheets: [], state: { copied: [], marks: [] }, stateExists: false, stateRows: 0 };
   const mark = (row: number, severity: 'error' | 'warning' | 'info') => ({ sheet: '名单', row, firstColumn: 1, lastColumn: 4, severity });
 
   it.each([true, false])('marks rows per severity and restores earlier fills (RangeAreas: %s)', async (api19) => {
-    const excel = workbook();
+    // Without RangeAreas the host is one before ExcelApi 1.9.
+    const excel = workbook(api19 ? '1.13' : '1.8');
     const result = await writeReview(
       { build: () => [], marks: [mark(3, 'warning'), mark(3, 'error'), mark(5, 'info'), mark(4, 'warning')], snapshot, features: { api19 } },
       excel.run,
@@ -279,6 +308,28 @@ describe('highlights', () => {
     expect(fill('C4')).toBeUndefined();
     expect(excel.cell('说明', 'A1')?.fill).toBe('#00B050');
     expect(await clearMarks(excel.run)).toBe(0);
+  });
+
+  // Bug (src/workbook/office/officeReview.ts, writeReview): the final sync renames the old review
+  // sheets away and adds the new ones before it highlights; when a highlight is refused (a protected
+  // submission sheet: AccessDenied) the sync stops there, and Excel keeps what ran before it, so the
+  // workbook is left with 「审核助手旧表1」 and half-written review sheets.
+  it.failing('leaves the review sheets as they were when a protected sheet refuses the highlights', async () => {
+    const excel = workbook();
+    const layout: SheetLayout = {
+      name: '问题清单',
+      columns: [],
+      rowHeights: [],
+      cells: [{ row: 1, col: 1, value: '问题' }],
+      merges: [],
+      dataValidations: [],
+      conditionalFormats: [],
+      print: { orientation: 'landscape', paperSize: 'A4', scale: 100 },
+    };
+    const first = await writeReview({ build: () => [layout], marks: [], snapshot }, excel.run);
+    excel.sheet('名单')!.protected = true;
+    await expect(writeReview({ build: () => [layout], marks: [mark(3, 'error')], snapshot: first.snapshot }, excel.run)).rejects.toThrow(/AccessDenied/);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['问题清单', '说明', '名单', STATE_SHEET]);
   });
 
   it('re-marking remembers the fill from before the first mark', async () => {
