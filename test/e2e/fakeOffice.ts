@@ -2,18 +2,18 @@
  * Stands in for office.js in the end-to-end run: the e2e script routes the office.js script tag's
  * URL to this file (bundled for the browser), so taskpane.html believes it runs in Excel and works
  * on the in-memory workbook of test/workbook/office/memoryExcel.ts, whose rules (queued commands,
- * load/sync, text guard, cell budget) are the ones the Jest tests use.
+ * load/sync, payload and read limits, requirement sets) are the ones the Jest tests use.
  *
  * Query parameters of the page: `theme=dark` (dark Office theme), `api=1.12` (highest ExcelApi
  * version; 1.13 by default, so insertWorksheetsFromBase64 is used), `delay=ms` (wait before each
  * Excel.run, to see the progress bar), `fail=1` (every Excel.run fails, to see the error bar).
  */
 import { readWorkbook } from '../../src/workbook/file/reader';
-import { FakeOfficeError, createMemoryExcel, type MemSheetSpec } from '../workbook/office/memoryExcel';
+import { FakeOfficeError, createMemoryExcel, type ExcelApiVersion, type MemSheetSpec } from '../workbook/office/memoryExcel';
 
 const params = new URLSearchParams(window.location.search);
 const dark = params.get('theme') === 'dark';
-const api = Number((params.get('api') ?? '1.13').split('.')[1]);
+const api = (params.get('api') ?? '1.13') as ExcelApiVersion;
 const delay = Number(params.get('delay') ?? 0);
 const failing = params.get('fail') === '1';
 
@@ -35,15 +35,16 @@ async function parseWorkbook(base64: string): Promise<MemSheetSpec[]> {
   }));
 }
 
-const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }], { parseWorkbook });
+const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }], { parseWorkbook, api });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const fakeExcel = {
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** `Excel.run(batch)` or `Excel.run(options, batch)`. */
+  async run<T>(a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), b?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     if (delay) await sleep(delay);
-    if (failing) throw new FakeOfficeError('InvalidOperation', 'This operation is not allowed in cell-edit mode.');
-    return excel.run(batch);
+    if (failing) throw new FakeOfficeError('InvalidOperationInCellEditMode', "The operation isn't available while Excel is in Edit cell mode.");
+    return typeof a === 'function' ? excel.run(a) : excel.run(a, b as (context: Excel.RequestContext) => Promise<T>);
   },
 };
 
@@ -51,7 +52,7 @@ const fakeOffice = {
   onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
   context: {
     requirements: {
-      isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number((version ?? '1.1').split('.')[1]) <= api,
+      isSetSupported: excel.isSetSupported,
     },
     officeTheme: { bodyBackgroundColor: dark ? '#1F1F1F' : '#FFFFFF' },
   },

@@ -218,11 +218,11 @@ describe('task pane in Excel (in-memory workbook)', () => {
 
   test('import → review → write: the review sheets appear in the workbook', async () => {
     const user = userEvent.setup();
-    const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }]);
+    const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }], { api: '1.12' });
     Reflect.set(globalThis, 'Excel', { run: excel.run });
     const office: OfficeLike = {
       onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
-      context: { requirements: { isSetSupported: (_n: string, v?: string) => Number(v?.split('.')[1]) <= 12 }, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
+      context: { requirements: { isSetSupported: excel.isSetSupported }, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
     };
     render(<App office={office} createPort={(host) => createExcelPort(host.excelApi)} />);
     await screen.findByText('当前 Excel 支持 ExcelApi 1.12。');
