@@ -476,6 +476,21 @@ describe('50,000 rows', () => {
   });
 });
 
+describe('payload limits of Excel on the web', () => {
+  // Bug (src/workbook/office/importWorkbooks.ts, queueGridWrite; the same budget in writeReview's
+  // chunks): writes are split by cells (MAX_CELLS_PER_SYNC = 100,000), not bytes. 50,000 cells of
+  // 40-character Chinese text are about 6 MB of request, over the 5 MB limit, so the import's
+  // fallback fails with RequestPayloadSizeLimitExceeded.
+  it.failing('imports long text cells in syncs under the 5 MB request limit', async () => {
+    const text = '某某市某某区某某街道某某科技发展有限公司服务中心的详细地址与联系人说明'.slice(0, 40);
+    const values = Array.from({ length: 1_000 }, (_, r) => Array.from({ length: 50 }, (_, c) => `${text}${r}-${c}`));
+    const excel = createMemoryExcel([{ name: 'Sheet1', values: [] }]);
+    await importWorkbooks([{ file: '长文本.xlsx', base64: '', grids: [{ file: '长文本.xlsx', sheet: '长文本', firstRow: 1, firstColumn: 1, values }] }], false, excel.run);
+    expect(excel.cell('长文本', 'AX1000')?.value).toBe(`${text}999-49`);
+    expect(excel.stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+});
+
 describe('reader on the in-memory model', () => {
   it('the existing reader reads it in 3 syncs', async () => {
     const excel = createMemoryExcel([
