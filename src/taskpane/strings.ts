@@ -81,7 +81,15 @@ export const strings = {
     `已写入评分表、评分细则、问题清单和抽查样本${kept ? `，保留了 ${kept} 处评审填写的内容` : ''}；已用底色标出 ${marked} 行问题数据（红：错误，黄：警告，蓝：提示）。` +
     (unkept ? `另有 ${unkept} 处在黄色单元格以外的修改无法放回原处，已原样列在“未保留的修改”表中，请核对后转录。` : ''),
   downloaded: (name: string) => `已生成并下载「${name}」。`,
-  marksCleared: (n: number) => (n ? `已清除 ${n} 行标记，并恢复了原来的底色。` : '没有需要清除的标记。'),
+  marksCleared: (n: number) => (n ? `已清除 ${n} 处标记；单元格自己的底色不受影响。` : '没有需要清除的标记。'),
+  /** What else a write did that the reviewer should know. */
+  writtenNotes: (notes: { renamed: Record<string, string>; protectedSheets: string[]; recalculated: boolean }) =>
+    [
+      ...Object.entries(notes.renamed).map(([layout, name]) => `工作簿中已有一张不是本加载项生成的“${layout}”，未改动它，审核表写在“${name}”中。`),
+      notes.protectedSheets.length ? `工作表${notes.protectedSheets.map((n) => `“${n}”`).join('、')}受保护，未标出其中的问题行；取消保护后再次写入即可标出。` : '',
+      notes.recalculated ? 'Excel 当前为手动计算，已在写入后重新计算工作簿。' : '',
+    ].join(''),
+  protectedNotCleared: (sheets: string[]) => (sheets.length ? `工作表${sheets.map((n) => `“${n}”`).join('、')}受保护，其中的标记未清除；取消保护后再点“清除标记”。` : ''),
 
   sizeSection: '划型测算',
   industryLabel: '所属行业',

@@ -34,7 +34,7 @@ function atLeast(version: string | null, min: string): boolean {
  * @param run `Excel.run`, or a fake in tests and the end-to-end run
  */
 export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): ReviewPort {
-  const features = { api19: atLeast(excelApi.highest, '1.9') };
+  const features = { api18: atLeast(excelApi.highest, '1.8'), api19: atLeast(excelApi.highest, '1.9') };
   let snapshot: WorkbookSnapshot | null = null;
   /** Files that could not be read at import, reviewed as unreadable. */
   let unreadable: { file: string; error: string }[] = [];
@@ -75,18 +75,16 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
           build: (inputs) => layoutReviewSheets({ report, rubric: DEFAULT_RUBRIC, copied: current.copied, inputs }),
           properties: reviewProperties(report, DEFAULT_RUBRIC),
           marks: marksForFindings(report.findings, current),
-          snapshot: current,
           features,
         },
         run,
       );
       snapshot = { ...current, ...result.snapshot };
-      return strings.written(result.keptInputs, result.marked, result.unkept);
+      return strings.written(result.keptInputs, result.marked, result.unkept) + strings.writtenNotes(result);
     },
     async clearMarks() {
-      const n = await clearMarks(run, features);
-      if (snapshot) snapshot = { ...snapshot, state: { ...snapshot.state, marks: [] } };
-      return strings.marksCleared(n);
+      const result = await clearMarks(run, features);
+      return strings.marksCleared(result.cleared) + strings.protectedNotCleared(result.protectedSheets);
     },
     canSelect(finding: Finding) {
       return snapshot !== null && findingTarget(finding, snapshot.copied) !== null;

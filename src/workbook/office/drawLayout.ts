@@ -2,7 +2,8 @@
  * Draws a {@link SheetLayout} (the pure grid description shared with the ExcelJS writer) onto a
  * worksheet through Office.js: values as whole 2D arrays first — number formats, then formulas —
  * then formats grouped into as few ranges as the styles allow, then merges, widths, frozen panes,
- * filter, drop-downs, conditional formats and page set-up. Everything is queued; the caller syncs.
+ * filter, drop-downs, conditional formats and page set-up. Everything is made as sync units whose
+ * payload is estimated, so the caller can keep each sync within Excel's limits (syncBudget.ts).
  *
  * Text guard: Office.js turns a string starting with `=`, `+`, `-` or `@` (and strings that read
  * as numbers, dates or booleans) into a formula or a number. Such cells, and every cell the layout
@@ -10,16 +11,22 @@
  * values, so Excel stores the string as it is.
  */
 import { a1, columnLetter } from '../../domain/grid';
-import { PAGE_NUMBER_SECTION, headerFooterSection, looksLikeFormula } from '../layout/text';
+import { PAGE_MARGINS, PAGE_NUMBER_SECTION, headerFooterSection, looksLikeFormula } from '../layout/text';
+import { COMMAND_BYTES, MAX_UNIT_CELLS, commandUnit, jsonBytes, type SyncUnit } from './syncBudget';
 import type { LayoutCell, LayoutScalar, LayoutStyle, SheetLayout } from '../layout/types';
 
 /** What the host supports beyond the manifest's floor (ExcelApi 1.7). */
 export interface OfficeFeatures {
-  /** ExcelApi 1.9: RangeAreas (`getRanges`), autoFilter, pageLayout, getCellProperties. */
+  /** ExcelApi 1.8: Range.dataValidation (the drop-downs of 结论 and 核验). */
+  api18: boolean;
+  /** ExcelApi 1.9: RangeAreas (`getRanges`), autoFilter, pageLayout, horizontalPageBreaks. */
   api19: boolean;
 }
 
-export const ALL_FEATURES: OfficeFeatures = { api19: true };
+export const ALL_FEATURES: OfficeFeatures = { api18: true, api19: true };
+
+/** The floor: what every host the manifest admits has. */
+export const BASE_FEATURES: OfficeFeatures = { api18: false, api19: false };
 
 /** A cell value as written through `range.formulas`. */
 export type WrittenValue = string | number | boolean;
@@ -252,13 +259,58 @@ export function queueChunk(sheet: Excel.Worksheet, chunk: LayoutChunk): void {
   range.formulas = chunk.formulas;
 }
 
-/** Queue everything but the values: formats, merges, widths, heights, links, panes, filter, validations, conditional formats, print. */
-export function queueSheetFormats(sheet: Excel.Worksheet, layout: SheetLayout, features: OfficeFeatures): void {
+/** A layout's values as sync units of at most {@link MAX_UNIT_CELLS} cells, each split in halves if Excel refuses it. */
+export function valueUnits(sheetKey: () => string, layout: SheetLayout): SyncUnit[] {
+  const unit = (chunk: LayoutChunk): SyncUnit => ({
+    bytes: 3 * COMMAND_BYTES + jsonBytes(chunk.numberFormats) + jsonBytes(chunk.formulas),
+    queue: (batch) => queueChunk(batch.sheet(sheetKey()), chunk),
+    split: () => {
+      if (chunk.rowCount < 2) return [];
+      const half = Math.ceil(chunk.rowCount / 2);
+      const part = (from: number, to: number): LayoutChunk => ({
+        firstRow: chunk.firstRow + from,
+        rowCount: to - from,
+        columnCount: chunk.columnCount,
+        numberFormats: chunk.numberFormats.slice(from, to),
+        formulas: chunk.formulas.slice(from, to),
+      });
+      return [unit(part(0, half)), unit(part(half, chunk.rowCount))];
+    },
+  });
+  return layoutChunks(layout, Number.MAX_SAFE_INTEGER, MAX_UNIT_CELLS).map(unit);
+}
+
+/** Properties a style sets (each one command). */
+function styleCommands(style: DrawStyle, edges: number): number {
+  return Object.values(style).filter((v) => v !== undefined).length + edges * 3;
+}
+
+/**
+ * Everything but the values, as sync units: formats, merges, widths, heights, links, panes,
+ * filter, drop-downs, conditional formats, print set-up. `sheetKey` gives the sheet's id once it
+ * exists. Drop-downs need ExcelApi 1.8, the filter and page set-up 1.9; older hosts skip them.
+ */
+export function formatUnits(sheetKey: () => string, layout: SheetLayout, features: OfficeFeatures): SyncUnit[] {
+  const units: SyncUnit[] = [];
+  const on = (commands: number, bytes: number, queue: (sheet: Excel.Worksheet) => void) => {
+    units.push(
+      commandUnit(commands, bytes, (batch) => {
+        queue(batch.sheet(sheetKey()));
+      }),
+    );
+  };
+  const styled = (addresses: string[], style: DrawStyle, edges: string[]) => {
+    const lists = features.api19 ? addressLists(addresses) : addresses;
+    for (const list of lists) {
+      on(1 + styleCommands(style, edges.length), list.length, (sheet) => {
+        const target = features.api19 ? sheet.getRanges(list) : sheet.getRange(list);
+        applyStyle(target.format, style, edges);
+      });
+    }
+  };
   for (const { style, rects } of styleGroups(layout)) {
     const plain = { ...style, border: undefined };
-    if (Object.values(plain).some((v) => v !== undefined)) {
-      for (const t of formatTargets(sheet, rects.map(rectAddress), features)) applyStyle(t.format, plain, []);
-    }
+    if (Object.values(plain).some((v) => v !== undefined)) styled(rects.map(rectAddress), plain, []);
     if (style.border) {
       // Inside borders only where an area has inside lines; Excel rejects them on a single cell.
       const classes = new Map<string, Rect[]>();
@@ -269,19 +321,19 @@ export function queueSheetFormats(sheet: Excel.Worksheet, layout: SheetLayout, f
         const k = edges.join(',');
         classes.set(k, [...(classes.get(k) ?? []), r]);
       }
-      for (const [k, list] of classes) {
-        for (const t of formatTargets(sheet, list.map(rectAddress), features)) applyStyle(t.format, {}, k.split(','));
-      }
+      for (const [k, list] of classes) styled(list.map(rectAddress), {}, k.split(','));
     }
   }
-  for (const m of layout.merges) sheet.getRange(m).merge(false);
+  for (const m of layout.merges) on(2, m.length, (sheet) => sheet.getRange(m).merge(false));
   layout.columns.forEach((col, i) => {
     const letter = columnLetter(i + 1);
-    const range = sheet.getRange(`${letter}:${letter}`);
-    range.format.columnWidth = columnPoints(col.width);
-    if (col.hidden) range.columnHidden = true;
+    on(col.hidden ? 3 : 2, 8, (sheet) => {
+      const range = sheet.getRange(`${letter}:${letter}`);
+      range.format.columnWidth = columnPoints(col.width);
+      if (col.hidden) range.columnHidden = true;
+    });
   });
-  for (const h of layout.rowHeights) sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+  for (const h of layout.rowHeights) on(2, 8, (sheet) => (sheet.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
   for (const cell of layout.cells) {
     if (!cell.hyperlink) continue;
     const text = cellText(cell.value);
@@ -289,53 +341,78 @@ export function queueSheetFormats(sheet: Excel.Worksheet, layout: SheetLayout, f
       'url' in cell.hyperlink
         ? { address: cell.hyperlink.url, textToDisplay: text }
         : { documentReference: `'${cell.hyperlink.sheet.replace(/'/g, "''")}'!${cell.hyperlink.cell}`, textToDisplay: text };
-    sheet.getRange(a1(cell.row, cell.col)).hyperlink = link;
+    const address = a1(cell.row, cell.col);
+    on(2, jsonBytes(link), (sheet) => (sheet.getRange(address).hyperlink = link));
   }
   if (layout.freeze && (layout.freeze.row > 0 || layout.freeze.col > 0)) {
     const { row, col } = layout.freeze;
-    if (col === 0) sheet.freezePanes.freezeRows(row);
-    else if (row === 0) sheet.freezePanes.freezeColumns(col);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, row, col));
+    on(2, 0, (sheet) => {
+      if (col === 0) sheet.freezePanes.freezeRows(row);
+      else if (row === 0) sheet.freezePanes.freezeColumns(col);
+      else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, row, col));
+    });
   }
-  if (layout.autoFilter && features.api19) sheet.autoFilter.apply(sheet.getRange(layout.autoFilter));
-  for (const v of layout.dataValidations) {
-    const range = sheet.getRange(v.range);
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: v.options.join(',') } };
-    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: '', message: v.prompt };
+  const filter = layout.autoFilter;
+  if (filter && features.api19) on(2, filter.length, (sheet) => sheet.autoFilter.apply(sheet.getRange(filter)));
+  if (features.api18) {
+    for (const v of layout.dataValidations) {
+      on(3, jsonBytes(v.options) + jsonBytes(v.prompt ?? ''), (sheet) => {
+        const range = sheet.getRange(v.range);
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: v.options.join(',') } };
+        if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: '', message: v.prompt };
+      });
+    }
   }
   for (const cf of layout.conditionalFormats) {
-    const range = sheet.getRange(cf.range);
-    if (cf.type === 'dataBar') {
-      const f = range.conditionalFormats.add('DataBar' as Excel.ConditionalFormatType);
-      f.dataBar.positiveFormat.fillColor = officeColor(cf.color);
-      f.dataBar.lowerBoundRule = { type: 'Number' as Excel.ConditionalFormatRuleType, formula: '0' };
-    } else {
-      const f = range.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
-      f.cellValue.format.fill.color = officeColor(cf.fill);
-      if (cf.color) f.cellValue.format.font.color = officeColor(cf.color);
-      f.cellValue.rule = { formula1: `="${cf.value.replace(/"/g, '""')}"`, operator: 'EqualTo' };
-    }
+    on(5, 64, (sheet) => {
+      const range = sheet.getRange(cf.range);
+      if (cf.type === 'dataBar') {
+        const f = range.conditionalFormats.add('DataBar' as Excel.ConditionalFormatType);
+        f.dataBar.positiveFormat.fillColor = officeColor(cf.color);
+        f.dataBar.lowerBoundRule = { type: 'Number' as Excel.ConditionalFormatRuleType, formula: '0' };
+      } else {
+        const f = range.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
+        f.cellValue.format.fill.color = officeColor(cf.fill);
+        if (cf.color) f.cellValue.format.font.color = officeColor(cf.color);
+        f.cellValue.rule = { formula1: `="${cf.value.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      }
+    });
   }
-  if (features.api19) {
-    sheet.pageLayout.orientation = (layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-    sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
-    // A fixed scale, not "fit to one page wide": fitting would shrink a wide sheet's text below 8 pt.
-    sheet.pageLayout.zoom = { scale: layout.print.scale };
-    if (layout.print.titleRows) {
-      const [from, to = from] = layout.print.titleRows.split(':');
-      sheet.pageLayout.setPrintTitleRows(`$${from}:$${to}`);
-    }
-    if (layout.print.titleColumns) {
-      const [from, to = from] = layout.print.titleColumns.split(':');
-      sheet.pageLayout.setPrintTitleColumns(`$${from}:$${to}`);
-    }
-    for (const r of layout.print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${r}`);
-    const page = sheet.pageLayout.headersFooters.defaultForAllPages;
-    if (layout.print.header) page.centerHeader = headerFooterSection(layout.print.header);
-    page.leftFooter = headerFooterSection(layout.print.footer ?? layout.name);
-    page.rightFooter = PAGE_NUMBER_SECTION;
+  if (features.api19) on(20, 256, (sheet) => queuePrint(sheet, layout));
+  if (layout.tabColor) {
+    const color = officeColor(layout.tabColor);
+    on(1, 8, (sheet) => (sheet.tabColor = color));
   }
-  if (layout.tabColor) sheet.tabColor = officeColor(layout.tabColor);
+  return units;
+}
+
+/** Page set-up (ExcelApi 1.9): A4, orientation, the layout's fixed scale and margins, print titles, breaks, header and footer. */
+function queuePrint(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const page = sheet.pageLayout;
+  page.orientation = (layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+  page.paperSize = 'A4' as Excel.PaperType;
+  // A fixed scale, not "fit to one page wide": fitting would shrink a wide sheet's text below 8 pt.
+  page.zoom = { scale: layout.print.scale };
+  // The scale was computed for these margins (Excel's default is 0.7 in at the sides); points here.
+  page.leftMargin = PAGE_MARGINS.left * 72;
+  page.rightMargin = PAGE_MARGINS.right * 72;
+  page.topMargin = PAGE_MARGINS.top * 72;
+  page.bottomMargin = PAGE_MARGINS.bottom * 72;
+  page.headerMargin = PAGE_MARGINS.header * 72;
+  page.footerMargin = PAGE_MARGINS.footer * 72;
+  if (layout.print.titleRows) {
+    const [from, to = from] = layout.print.titleRows.split(':');
+    page.setPrintTitleRows(`$${from}:$${to}`);
+  }
+  if (layout.print.titleColumns) {
+    const [from, to = from] = layout.print.titleColumns.split(':');
+    page.setPrintTitleColumns(`$${from}:$${to}`);
+  }
+  for (const r of layout.print.breaksBefore ?? []) sheet.horizontalPageBreaks.add(`A${r}`);
+  const sections = page.headersFooters.defaultForAllPages;
+  if (layout.print.header) sections.centerHeader = headerFooterSection(layout.print.header);
+  sections.leftFooter = headerFooterSection(layout.print.footer ?? layout.name);
+  sections.rightFooter = PAGE_NUMBER_SECTION;
 }
 
 function cellText(value: LayoutCell['value']): string {

@@ -5,8 +5,9 @@
 import type { SheetGrid } from '../../domain/grid';
 import { uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
-import { STATE_SHEET, loadState, queueStateWrite } from './addinState';
-import { MAX_CELLS_PER_SYNC, MAX_ROWS_PER_SYNC, defaultRun, type ExcelRun } from './officeWorkbook';
+import { STATE_SHEET, loadState, queueStateWrite, stateRows, type ImportedSheet } from './addinState';
+import { defaultRun, type ExcelRun } from './officeWorkbook';
+import { COMMAND_BYTES, MAX_UNIT_CELLS, jsonBytes, syncUnits, type SyncUnit } from './syncBudget';
 import { fail } from './operationError';
 import { REVIEW_NAMES, sameName } from './reviewNames';
 
@@ -24,8 +25,10 @@ export interface ImportSource {
 export interface ImportResult {
   /** The imported worksheets: file, name in the file, name here. */
   imported: CopiedSheet[];
-  /** Files inserted by Excel itself (keeping formats and formulas) rather than written as values. */
+  /** Files inserted by Excel itself (keeping formats and formulas). */
   inserted: string[];
+  /** Files written as values only (formats and formulas not kept): the host lacks ExcelApi 1.13, or Excel refused the file. */
+  valuesOnly: string[];
 }
 
 /** Excel date serial for a Date (1900 system). */
@@ -33,11 +36,8 @@ function dateSerial(d: Date): number {
   return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-/** Queue writing one grid into a new worksheet as values (the fallback when Excel cannot insert the file). */
-function queueGridWrite(context: Excel.RequestContext, name: string, grid: SheetGrid): void {
-  const sheet = context.workbook.worksheets.add(name);
-  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-  if (grid.values.length === 0 || width === 0) return;
+/** One grid's values and number formats as whole rows, from its first row and column. */
+function gridMatrices(grid: SheetGrid, width: number): { formats: string[][]; values: (string | number | boolean)[][] } {
   const formats: string[][] = [];
   const values: (string | number | boolean)[][] = [];
   grid.values.forEach((row, r) => {
@@ -61,35 +61,84 @@ function queueGridWrite(context: Excel.RequestContext, name: string, grid: Sheet
     formats.push(f);
     values.push(v);
   });
-  const rowsPer = Math.max(1, Math.min(MAX_ROWS_PER_SYNC, Math.floor(MAX_CELLS_PER_SYNC / width)));
-  for (let start = 0; start < values.length; start += rowsPer) {
-    const count = Math.min(rowsPer, values.length - start);
-    const range = sheet.getRangeByIndexes(grid.firstRow - 1 + start, grid.firstColumn - 1, count, width);
-    range.numberFormat = formats.slice(start, start + count);
-    range.values = values.slice(start, start + count);
+  return { formats, values };
+}
+
+/**
+ * Writing one grid into an existing worksheet as values (the fallback when Excel cannot insert the
+ * file), as sync units of whole rows bounded in bytes, each split in halves if Excel refuses it.
+ */
+function gridUnits(sheetId: string, grid: SheetGrid): SyncUnit[] {
+  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  if (grid.values.length === 0 || width === 0) return [];
+  const { formats, values } = gridMatrices(grid, width);
+  const unit = (start: number, count: number): SyncUnit => {
+    const f = formats.slice(start, start + count);
+    const v = values.slice(start, start + count);
+    return {
+      bytes: 3 * COMMAND_BYTES + jsonBytes(f) + jsonBytes(v),
+      queue(batch) {
+        const range = batch.sheet(sheetId).getRangeByIndexes(grid.firstRow - 1 + start, grid.firstColumn - 1, count, width);
+        range.numberFormat = f;
+        range.values = v;
+      },
+      split: () => (count < 2 ? [] : [unit(start, Math.ceil(count / 2)), unit(start + Math.ceil(count / 2), count - Math.ceil(count / 2))]),
+    };
+  };
+  const rowsPer = Math.max(1, Math.floor(MAX_UNIT_CELLS / width));
+  const units: SyncUnit[] = [];
+  for (let start = 0; start < values.length; start += rowsPer) units.push(unit(start, Math.min(rowsPer, values.length - start)));
+  return units;
+}
+
+/** The inserted sheet each source sheet became: by name (Excel adds ` (2)` on a clash), not by order. */
+export function matchInserted(sourceNames: readonly string[], inserted: readonly { id: string; name: string }[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const left = [...inserted];
+  const take = (test: (name: string) => boolean) => {
+    const i = left.findIndex((s) => test(s.name));
+    return i < 0 ? undefined : left.splice(i, 1)[0].id;
+  };
+  for (const name of sourceNames) {
+    const id = take((n) => n === name);
+    if (id) byName.set(name, id);
   }
+  for (const name of sourceNames) {
+    if (byName.has(name)) continue;
+    const stem = name.toLowerCase();
+    const id = take((n) => n.toLowerCase() === stem || n.toLowerCase().replace(/ \(\d+\)$/, '') === stem);
+    if (id) byName.set(name, id);
+  }
+  return byName;
 }
 
 /**
  * Import submitted workbooks as new worksheets at the end: inserted by Excel where it can
  * (`insertWorksheetsFromBase64`, ExcelApi 1.13), otherwise written from the grids read in the pane.
- * Names are made unique (nothing is overwritten) and recorded, so findings cite each sheet's file.
+ * Names are made unique (nothing is overwritten) and recorded with the sheets' ids, so findings
+ * cite each sheet's file. Each file is recorded as soon as it is in, so a later file's failure
+ * leaves the earlier ones imported and known. Writes go in syncs bounded in bytes (syncBudget.ts).
  *
  * @param canInsert whether the host supports ExcelApi 1.13
  */
 export async function importWorkbooks(sources: ImportSource[], canInsert: boolean, run: ExcelRun = defaultRun): Promise<ImportResult> {
+  const imported: CopiedSheet[] = [];
+  const inserted: string[] = [];
+  const valuesOnly: string[] = [];
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
       const { state, exists, rows, names } = await loadState(context);
       const sheets = sources.flatMap((s) => s.grids.map((g) => ({ file: s.file, sheet: g.sheet, kind: s.kinds?.[g.sheet] })));
       const wanted = uniqueSheetNames(sheets, [...names, ...REVIEW_NAMES, STATE_SHEET]);
-      const imported: CopiedSheet[] = [];
-      const inserted: string[] = [];
-      const renames: { id: string; name: string }[] = [];
+      let copied: ImportedSheet[] = [...state.copied];
+      let written = { exists, rows };
+      let temp = 0;
       for (const source of sources) {
         const targets = wanted.filter((w) => w.file === source.file);
-        let ids: string[] | null = null;
+        const targetOf = new Map(targets.map((t) => [t.sheet, t]));
+        const ids = new Map<string, string>();
+        let insertedIds: string[] | null = null;
         if (canInsert) {
           try {
             // Only the sheets read in the pane (very hidden ones are not part of the submission).
@@ -98,32 +147,51 @@ export async function importWorkbooks(sources: ImportSource[], canInsert: boolea
               sheetNamesToInsert: source.grids.map((g) => g.sheet),
             });
             await context.sync();
-            ids = result.value;
+            insertedIds = result.value;
           } catch {
             // Excel could not take the file as it is: fall back to writing the values read in the pane.
-            ids = null;
+            insertedIds = null;
           }
         }
-        if (ids) {
-          inserted.push(source.file);
-          ids.slice(0, targets.length).forEach((id, i) => renames.push({ id, name: targets[i].name }));
-        } else {
-          source.grids.forEach((g, i) => queueGridWrite(context, targets[i].name, g));
+        const insertedHere = insertedIds !== null;
+        if (insertedIds) {
+          const proxies = insertedIds.map((id) => {
+            const sheet = worksheets.getItem(id);
+            sheet.load('id,name');
+            return sheet;
+          });
           await context.sync();
+          const matched = matchInserted(source.grids.map((g) => g.sheet), proxies.map((p) => ({ id: p.id, name: p.name })));
+          // Two steps so that no rename meets a name another inserted sheet still holds.
+          for (const [, id] of matched) worksheets.getItem(id).name = `审核助手导入${++temp}_${Date.now() % 100000}`;
+          for (const [sheet, id] of matched) {
+            worksheets.getItem(id).name = (targetOf.get(sheet) as CopiedSheet).name;
+            ids.set(sheet, id);
+          }
         }
-        imported.push(...targets);
+        if (!insertedHere) {
+          const added = source.grids.map((g) => {
+            const sheet = worksheets.add((targetOf.get(g.sheet) as CopiedSheet).name);
+            sheet.load('id');
+            return sheet;
+          });
+          await context.sync();
+          source.grids.forEach((g, i) => ids.set(g.sheet, added[i].id));
+          await syncUnits(context, source.grids.flatMap((g) => gridUnits(ids.get(g.sheet) as string, g)));
+        }
+        (insertedHere ? inserted : valuesOnly).push(source.file);
+        const mine = targets.filter((t) => ids.has(t.sheet)).map((t) => ({ ...t, id: ids.get(t.sheet) as string }));
+        imported.push(...mine.map(({ file, sheet, name }) => ({ file, sheet, name })));
+        copied = [...copied.filter((c) => !mine.some((m) => sameName(m.name, c.name))), ...mine];
+        // Recorded now, so a later file's failure leaves this one known.
+        queueStateWrite(context, { ...state, copied }, written);
+        await context.sync();
+        written = { exists: true, rows: stateRows({ ...state, copied }).length };
       }
-      // Two steps so that no rename meets a name another inserted sheet still holds.
-      renames.forEach((r, i) => {
-        worksheets.getItem(r.id).name = `审核助手导入${i + 1}_${Date.now() % 100000}`;
-      });
-      for (const r of renames) worksheets.getItem(r.id).name = r.name;
-      const copied = [...state.copied.filter((c) => !imported.some((i) => sameName(i.name, c.name))), ...imported];
-      queueStateWrite(context, { copied, marks: state.marks }, { exists, rows });
-      await context.sync();
-      return { imported, inserted };
+      return { imported, inserted, valuesOnly };
     });
   } catch (error) {
-    throw fail('导入平台材料', error, '已导入的工作表保持不变；请确认工作簿未受保护后重试。');
+    const done = imported.length > 0 ? `已导入的 ${new Set(imported.map((i) => i.file)).size} 个文件保留在工作簿中；` : '';
+    throw fail('导入平台材料', error, `${done}已有的工作表保持不变；请确认工作簿未受保护后重试。`);
   }
 }

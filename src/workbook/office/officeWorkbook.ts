@@ -5,6 +5,8 @@
  */
 import type { CellValue, SheetGrid } from '../../domain/grid';
 import { WorkbookReadError, type WorkbookReader } from '../port';
+import { isDateFormat, isDateSerial, serialToDate } from '../file/reader/numberFormats';
+import { COMMAND_BYTES, MAX_UNIT_CELLS, jsonBytes, syncUnits, type SyncUnit } from './syncBudget';
 
 /**
  * Runs a batch against a request context, like `Excel.run`.
@@ -12,24 +14,35 @@ import { WorkbookReadError, type WorkbookReader } from '../port';
  */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/**
- * Most rows loaded in one `context.sync()`. Large reads are split because Excel refuses or
- * truncates oversized responses (5 MB payload on the web, 5 million cells anywhere).
- */
-export const MAX_ROWS_PER_SYNC = 20_000;
+/** The slice of the `Excel` namespace that runs batches, with or without run options. */
+export interface ExcelRunner {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 /**
- * Most cells loaded (value and number format each) in one `context.sync()`, so wide sheets are split too:
- * 20,000 rows of 50 columns would otherwise exceed Excel on the web's 5 MB response limit.
+ * An {@link ExcelRun} over `Excel`. Where the host has `delayForCellEdit` (ExcelApi 1.11), a batch
+ * started while the reviewer is typing in a cell waits until they leave the cell instead of failing.
  */
-export const MAX_CELLS_PER_SYNC = 100_000;
+export function excelRun(excel: ExcelRunner, delayForCellEdit: boolean): ExcelRun {
+  return (batch) => (delayForCellEdit ? excel.run({ delayForCellEdit: true }, batch) : excel.run(batch));
+}
+
+/** Whether the host supports ExcelApi `version`; false outside Office. */
+function hostSupports(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+  } catch {
+    return false;
+  }
+}
 
 /** The real `Excel.run`, with a Chinese reason when the code is not running inside Excel. */
 export const defaultRun: ExcelRun = (batch) => {
   if (typeof Excel === 'undefined') {
     return Promise.reject(new Error('当前不在 Excel 中运行，请在 Excel 中打开本加载项'));
   }
-  return Excel.run(batch);
+  return excelRun(Excel as unknown as ExcelRunner, hostSupports('1.11'))(batch);
 };
 
 /** The used range's position, as loaded in the second sync. */
@@ -47,8 +60,8 @@ interface Slice {
   /** 0-based offset of the slice's first row within the used range. */
   offset: number;
   rowCount: number;
-  /** True when the slice is the whole used range, so the used range object itself can be loaded. */
-  whole: boolean;
+  /** Read alone, to measure the bytes per cell. */
+  probe?: boolean;
   /** Filled in after the slice's sync. */
   values?: CellValue[][];
   numberFormats?: (string | null)[][];
@@ -82,10 +95,12 @@ function matrix(value: unknown, what: string): unknown[] | null {
   return value;
 }
 
-/** Convert a loaded block, padding every row to the used range's width with nulls. */
-function fillSlice(slice: Slice, area: UsedArea, range: Excel.Range): void {
-  const values = matrix(range.values, `${area.address} 的 values`);
-  const formats = matrix(range.numberFormat, `${area.address} 的 numberFormat`);
+/**
+ * Convert a loaded block, padding every row to the used range's width with nulls. In a workbook on
+ * the 1904 date system a number in a date format becomes the Date Excel shows, as the file reader
+ * does; 1900 serials stay numbers for the domain to read.
+ */
+function fillSlice(slice: Slice, area: UsedArea, values: unknown[] | null, formats: unknown[] | null, date1904: boolean): void {
   slice.values = [];
   slice.numberFormats = [];
   for (let r = 0; r < slice.rowCount; r++) {
@@ -95,47 +110,48 @@ function fillSlice(slice: Slice, area: UsedArea, range: Excel.Range): void {
     const cells: CellValue[] = new Array(area.columnCount);
     const cellFormats: (string | null)[] = new Array(area.columnCount);
     for (let c = 0; c < area.columnCount; c++) {
-      cells[c] = toCellValue(valueRow?.[c]);
-      cellFormats[c] = toNumberFormat(formatRow?.[c]);
+      let cell = toCellValue(valueRow?.[c]);
+      const format = toNumberFormat(formatRow?.[c]);
+      if (date1904 && typeof cell === 'number' && format && isDateFormat(format) && isDateSerial(cell)) cell = serialToDate(cell, true);
+      cells[c] = cell;
+      cellFormats[c] = format;
     }
     slice.values.push(cells);
     slice.numberFormats.push(cellFormats);
   }
 }
 
-/** Split a used range into row slices small enough for one sync each. */
-function sliceArea(sheet: number, area: UsedArea): Slice[] {
-  const rowsPerSlice = Math.max(
-    1,
-    Math.min(MAX_ROWS_PER_SYNC, Math.floor(MAX_CELLS_PER_SYNC / Math.max(1, area.columnCount))),
-  );
-  const whole = area.rowCount <= rowsPerSlice;
+/**
+ * Split a used range into row slices of at most {@link MAX_UNIT_CELLS} cells; with `probe`, the
+ * first slice has at most {@link PROBE_CELLS}.
+ */
+function sliceArea(sheet: number, area: UsedArea, probe: boolean): Slice[] {
+  const columns = Math.max(1, area.columnCount);
+  const rowsPerSlice = Math.max(1, Math.floor(MAX_UNIT_CELLS / columns));
   const slices: Slice[] = [];
-  for (let offset = 0; offset < area.rowCount; offset += rowsPerSlice) {
-    slices.push({ sheet, offset, rowCount: Math.min(rowsPerSlice, area.rowCount - offset), whole });
+  let offset = 0;
+  if (probe && area.rowCount * columns > PROBE_CELLS) {
+    const rowCount = Math.max(1, Math.floor(PROBE_CELLS / columns));
+    slices.push({ sheet, offset, rowCount, probe: true });
+    offset = rowCount;
+  }
+  for (; offset < area.rowCount; offset += rowsPerSlice) {
+    slices.push({ sheet, offset, rowCount: Math.min(rowsPerSlice, area.rowCount - offset) });
   }
   return slices;
 }
 
 /**
- * Group slices into syncs (first fit) so no sync exceeds the row or cell budget: small sheets
- * share one sync, and a small sheet may ride along with the last chunk of a big one.
+ * Cells of the first slice of a big read, sent alone: what it takes per cell sizes the syncs after
+ * it, so long texts do not make a sync Excel refuses.
  */
-function planBatches(slices: Slice[], areas: (UsedArea | null)[]): Slice[][] {
-  const batches: { slices: Slice[]; rows: number; cells: number }[] = [];
-  for (const slice of slices) {
-    const cells = slice.rowCount * (areas[slice.sheet] as UsedArea).columnCount;
-    let batch = batches.find((b) => b.rows + slice.rowCount <= MAX_ROWS_PER_SYNC && b.cells + cells <= MAX_CELLS_PER_SYNC);
-    if (!batch) {
-      batch = { slices: [], rows: 0, cells: 0 };
-      batches.push(batch);
-    }
-    batch.slices.push(slice);
-    batch.rows += slice.rowCount;
-    batch.cells += cells;
-  }
-  return batches.map((b) => b.slices);
-}
+export const PROBE_CELLS = 5_000;
+
+/**
+ * Bytes a cell's value and number format are first assumed to take in a response: a short text
+ * and `General`. Later syncs are sized by the most any slice so far took per cell.
+ */
+export const FIRST_CELL_BYTES = 48;
 
 /** Extra work a caller queues into the reader's syncs, so reading for a review costs no extra round trip. */
 export interface ReadHooks {
@@ -147,20 +163,82 @@ export interface ReadHooks {
 }
 
 /**
- * Read every worksheet inside one `Excel.run` batch. Syncs: 1 for the sheet names, 1 for every
- * used range's position, then 1 per batch of values (usually one for all sheets together).
+ * Whether the workbook counts dates from 1904: DATE(1904,1,1) is serial 0 there and 1462 in the
+ * 1900 system. Worksheet functions (ExcelApi 1.2) answer without touching any cell.
+ */
+function queueDateSystemProbe(context: Excel.RequestContext): () => boolean {
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load('value');
+  return () => probe.value === 0;
+}
+
+/**
+ * Reading slices as sync units; `read` collects each slice once its values arrived. A unit's size is
+ * estimated from what earlier slices took per cell; one Excel refused as too large is read in halves.
+ */
+function* sliceUnits(
+  slices: Slice[],
+  areas: (UsedArea | null)[],
+  rangeOf: (slice: Slice, area: UsedArea) => Excel.Range,
+  date1904: boolean,
+  read: Slice[],
+): Generator<SyncUnit> {
+  let perCell = FIRST_CELL_BYTES;
+  const unit = (slice: Slice): SyncUnit => {
+    const area = areas[slice.sheet] as UsedArea;
+    const cells = slice.rowCount * area.columnCount;
+    return {
+      bytes: COMMAND_BYTES + cells * perCell,
+      alone: slice.probe,
+      queue() {
+        const range = rangeOf(slice, area);
+        range.load('values,numberFormat');
+        return () => {
+          const values = matrix(range.values, `${area.address} 的 values`);
+          const formats = matrix(range.numberFormat, `${area.address} 的 numberFormat`);
+          perCell = Math.max(perCell, (jsonBytes(values) + jsonBytes(formats)) / Math.max(1, cells));
+          fillSlice(slice, area, values, formats, date1904);
+          read.push(slice);
+        };
+      },
+      split() {
+        if (slice.rowCount < 2) return [];
+        const half = Math.ceil(slice.rowCount / 2);
+        return [
+          unit({ sheet: slice.sheet, offset: slice.offset, rowCount: half }),
+          unit({ sheet: slice.sheet, offset: slice.offset + half, rowCount: slice.rowCount - half }),
+        ];
+      },
+    };
+  };
+  for (const slice of slices) yield unit(slice);
+}
+
+/**
+ * Read every worksheet inside one `Excel.run` batch. Syncs: 1 for the sheet names (and the date
+ * system), 1 for every used range's position, then 1 per {@link SYNC_BYTES} of values and number
+ * formats (usually one for all sheets together), each slice at most {@link MAX_UNIT_CELLS} cells.
  */
 export async function readAll(context: Excel.RequestContext, file: string, hooks: ReadHooks = {}): Promise<SheetGrid[]> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
+  worksheets.load('items/name,items/visibility,items/id');
+  const isDate1904 = queueDateSystemProbe(context);
   await context.sync();
 
   const items = matrix(worksheets.items, 'worksheets.items');
   if (!items) throw unexpected('worksheets.items', worksheets.items);
+  const date1904 = isDate1904();
   hooks.afterSheets?.(items as Excel.Worksheet[]);
-  // Very hidden sheets are not part of what the user submitted; the ExcelJS reader skips them too.
+  // Very hidden sheets are not part of what the user submitted; the file reader skips them too.
   const sheets = (items as Excel.Worksheet[]).filter((sheet) => sheet.visibility !== 'VeryHidden');
+  return readGrids(context, sheets, file, date1904);
+}
 
+/**
+ * Read the used ranges of some worksheets (names loaded): 1 sync for their positions, then 1 per
+ * {@link SYNC_BYTES} of values and number formats.
+ */
+export async function readGrids(context: Excel.RequestContext, sheets: Excel.Worksheet[], file: string, date1904 = false): Promise<SheetGrid[]> {
   const used = sheets.map((sheet) => {
     // valuesOnly: formatting alone (borders, fills) must not stretch the grid.
     const range = sheet.getUsedRangeOrNullObject(true);
@@ -189,36 +267,20 @@ export async function readAll(context: Excel.RequestContext, file: string, hooks
       columnCount: count(range.columnCount, `${sheet.name} 的 columnCount`),
     };
     areas.push(area);
-    grids.push({
-      file,
-      sheet: sheet.name,
-      firstRow: area.rowIndex + 1,
-      firstColumn: area.columnIndex + 1,
-      values: [],
-      numberFormats: [],
-    });
+    grids.push({ file, sheet: sheet.name, firstRow: area.rowIndex + 1, firstColumn: area.columnIndex + 1, values: [], numberFormats: [] });
   });
 
-  const slices = areas.flatMap((area, sheet) => (area ? sliceArea(sheet, area) : []));
-  for (const batch of planBatches(slices, areas)) {
-    const queued = batch.map((slice) => {
-      const area = areas[slice.sheet] as UsedArea;
-      const range = slice.whole
-        ? used[slice.sheet]
-        : sheets[slice.sheet].getRangeByIndexes(
-            area.rowIndex + slice.offset,
-            area.columnIndex,
-            slice.rowCount,
-            area.columnCount,
-          );
-      range.load('values,numberFormat');
-      return { slice, area, range };
-    });
-    await context.sync();
-    for (const { slice, area, range } of queued) fillSlice(slice, area, range);
-  }
-  // Slices are in sheet and row order, whichever sync delivered them.
-  for (const slice of slices) {
+  // The probe comes from the first sheet big enough to need several syncs.
+  const first = areas.findIndex((a) => a !== null && a.rowCount * a.columnCount > PROBE_CELLS);
+  const slices = areas.flatMap((area, sheet) => (area ? sliceArea(sheet, area, sheet === first) : []));
+  const rangeOf = (slice: Slice, area: UsedArea) =>
+    // A fresh range for every slice: a proxy queued in a sync Excel refused is not used again.
+    sheets[slice.sheet].getRangeByIndexes(area.rowIndex + slice.offset, area.columnIndex, slice.rowCount, area.columnCount);
+  const read: Slice[] = [];
+  await syncUnits(context, sliceUnits(slices, areas, rangeOf, date1904, read));
+  // In sheet and row order, whichever sync delivered them.
+  read.sort((x, y) => x.sheet - y.sheet || x.offset - y.offset);
+  for (const slice of read) {
     const grid = grids[slice.sheet];
     // A loop rather than push(...rows): spreading 20,000 rows as arguments can overflow the stack.
     for (const row of slice.values ?? []) grid.values.push(row);
@@ -245,9 +307,9 @@ export function readErrorMessage(error: unknown, file: string): string {
  * A {@link WorkbookReader} over the workbook open in Excel.
  *
  * Reads every worksheet's used range (values and number formats) in a bounded number of
- * `context.sync()` calls: names, used-range positions, then values in syncs of at most
- * {@link MAX_ROWS_PER_SYNC} rows and {@link MAX_CELLS_PER_SYNC} cells (big ranges in row chunks).
- * Dates arrive as serial numbers with a date number format and are left as numbers.
+ * `context.sync()` calls: names, used-range positions, then values in syncs of about
+ * {@link SYNC_BYTES} (big ranges in row slices). Dates arrive as serial numbers with a date number
+ * format; 1900 serials are left as numbers, 1904 ones become Dates.
  *
  * @param run runs the batch; `Excel.run` by default, a fake context in tests
  * @param fileName the name findings will cite for this workbook

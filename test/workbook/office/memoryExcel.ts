@@ -775,6 +775,38 @@ class ClientResult<T> {
   }
 }
 
+/** DATE(year, month, day) as a serial of the workbook's date system (1900: day 1 is 1900-01-01, with the fictitious 1900-02-29). */
+function dateSerial(year: number, month: number, day: number, date1904: boolean): number {
+  const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (date1904) return days - 1462;
+  return days < 61 ? days - 1 : days;
+}
+
+/** A worksheet function's result (ExcelApi 1.2): `value` after `load('value')` and a sync. */
+class FunctionResultProxy extends ProxyBase {
+  constructor(
+    context: Ctx,
+    private readonly fn: string,
+    private readonly compute: () => number,
+  ) {
+    super(context, 'FunctionResult');
+    this.resolved = true;
+    this.nullKnown = true;
+    context.queue(`Functions.${fn}`, [], () => undefined, READ);
+  }
+  protected override read(name: string): unknown {
+    if (name === 'value') return this.compute();
+    if (name === 'error') return null;
+    throw new FakeOfficeError('InvalidArgument', `FunctionResult has no property ${name}`);
+  }
+  override label(): string {
+    return `functions.${this.fn}`;
+  }
+  get value(): number {
+    return this.get_('value');
+  }
+}
+
 class ApplicationProxy extends ProxyBase {
   constructor(context: Ctx) {
     super(context, 'Application');
@@ -827,6 +859,11 @@ class WorkbookProxy extends ProxyBase {
   }
   get application(): ApplicationProxy {
     return this.context.application;
+  }
+  /** `workbook.functions` (ExcelApi 1.2): worksheet functions evaluated without a cell; only DATE is modelled. */
+  get functions(): { date(year: number, month: number, day: number): FunctionResultProxy } {
+    const ctx = this.context;
+    return { date: (year, month, day) => new FunctionResultProxy(ctx, 'date', () => dateSerial(year, month, day, ctx.book.options.date1904 ?? false)) };
   }
   override label(): string {
     return 'workbook';

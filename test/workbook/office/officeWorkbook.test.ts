@@ -1,10 +1,7 @@
 import type { SheetGrid } from '../../../src/domain/grid';
 import { WorkbookReadError } from '../../../src/workbook/port';
-import {
-  MAX_CELLS_PER_SYNC,
-  MAX_ROWS_PER_SYNC,
-  createOfficeWorkbookReader,
-} from '../../../src/workbook/office/officeWorkbook';
+import { PROBE_CELLS, createOfficeWorkbookReader } from '../../../src/workbook/office/officeWorkbook';
+import { MAX_UNIT_CELLS, SYNC_BYTES } from '../../../src/workbook/office/syncBudget';
 import { createMemoryExcel, type MemoryExcel, type MemoryExcelOptions, type MemSheetSpec } from './memoryExcel';
 
 function read(sheets: MemSheetSpec[], options: MemoryExcelOptions = {}, fileName?: string) {
@@ -154,16 +151,17 @@ describe('createOfficeWorkbookReader', () => {
       ]);
       await result;
       expect(fake.loads).toEqual([
-        { target: 'worksheets', properties: 'items/name,items/visibility', afterSyncs: 0 },
+        { target: 'worksheets', properties: 'items/name,items/visibility,items/id', afterSyncs: 0 },
+        { target: 'functions.date', properties: 'value', afterSyncs: 0 },
         { target: 'usedRange:A', properties: 'address,rowIndex,columnIndex,rowCount,columnCount', afterSyncs: 1 },
         { target: 'usedRange:B', properties: 'address,rowIndex,columnIndex,rowCount,columnCount', afterSyncs: 1 },
-        { target: 'usedRange:A', properties: 'values,numberFormat', afterSyncs: 2 },
+        { target: 'range:A!A1', properties: 'values,numberFormat', afterSyncs: 2 },
       ]);
       expect(fake.syncs).toBe(3);
     });
   });
 
-  it('reads a workbook of 3 sheets in 3 syncs', async () => {
+  it('reads a workbook of 3 small sheets in 3 syncs', async () => {
     const { fake, result } = read([
       { name: '一', values: numberedRows(10, 4) },
       { name: '二', firstRow: 5, firstColumn: 3, values: numberedRows(200, 6) },
@@ -173,10 +171,25 @@ describe('createOfficeWorkbookReader', () => {
     expect(grids.map((g) => g.values.length)).toEqual([10, 200, 1]);
     expect(grids[1].values).toEqual(numberedRows(200, 6));
     expect(fake.syncs).toBe(3);
-    expect(rangeByIndexes(fake)).toEqual([]);
+    expect(rangeByIndexes(fake).map((r) => r.sheet)).toEqual(['一', '二', '三']);
   });
 
-  it('reads 45,000 rows × 3 columns in chunks of 20,000 rows, complete and in order', async () => {
+  /** The slices read: contiguous, none over the unit's cells, together the whole used range. */
+  function expectSlices(fake: MemoryExcel, sheet: string, firstRow: number, rows: number, columns: number): void {
+    const slices = rangeByIndexes(fake)
+      .filter((r) => r.sheet === sheet)
+      .sort((a, b) => a.startRow - b.startRow);
+    let next = firstRow - 1;
+    for (const s of slices) {
+      expect(s.startRow).toBe(next);
+      expect(s.columnCount).toBe(columns);
+      expect(s.rowCount * s.columnCount).toBeLessThanOrEqual(MAX_UNIT_CELLS);
+      next += s.rowCount;
+    }
+    expect(next).toBe(firstRow - 1 + rows);
+  }
+
+  it('reads 45,000 rows × 3 columns in slices, each sync within the byte budget, complete and in order', async () => {
     const rows = numberedRows(45_000, 3);
     const formats = rows.map((row, r) => row.map(() => (r % 2 ? '0.00' : 'General')));
     const { fake, result } = read([
@@ -184,27 +197,12 @@ describe('createOfficeWorkbookReader', () => {
       { name: '明细', firstRow: 2, firstColumn: 2, values: rows, numberFormat: formats },
     ]);
     const grids = await result;
-
-    expect(MAX_ROWS_PER_SYNC).toBe(20_000);
-    // 0-based indexes: the used range starts at B2. Chunks may be fetched in any order.
-    const byStart = <T extends { startRow: number }>(list: T[]) => [...list].sort((a, b) => a.startRow - b.startRow);
-    expect(byStart(rangeByIndexes(fake))).toEqual([
-      { sheet: '明细', startRow: 1, startColumn: 1, rowCount: 20_000, columnCount: 3 },
-      { sheet: '明细', startRow: 20_001, startColumn: 1, rowCount: 20_000, columnCount: 3 },
-      { sheet: '明细', startRow: 40_001, startColumn: 1, rowCount: 5_000, columnCount: 3 },
-    ]);
-    const chunkLoads = fake.loads.filter((l) => l.target.startsWith('range:'));
-    expect(chunkLoads).toHaveLength(3);
-    expect(chunkLoads.map((l) => [l.target, l.properties])).toEqual(
-      expect.arrayContaining([
-        ['range:明细!B2:D20001', 'values,numberFormat'],
-        ['range:明细!B20002:D40001', 'values,numberFormat'],
-        ['range:明细!B40002:D45001', 'values,numberFormat'],
-      ]),
-    );
-    // Names, used ranges, then one sync per chunk; the small sheet rides along with the 5,000-row chunk.
-    expect(fake.syncs).toBe(2 + 3);
-    expect(new Set(chunkLoads.map((l) => l.afterSyncs)).size).toBe(3);
+    expectSlices(fake, '明细', 2, 45_000, 3);
+    // The first slice of the big sheet is read alone, to measure it.
+    const first = rangeByIndexes(fake).find((r) => r.sheet === '明细')!;
+    expect(first.rowCount).toBe(Math.floor(PROBE_CELLS / 3));
+    for (const s of fake.stats.perSync) expect(s.response).toBeLessThanOrEqual(SYNC_BYTES * 1.2);
+    expect(fake.stats.perSync.length).toBe(fake.syncs);
 
     const detail = grids[1];
     expect(detail).toMatchObject({ sheet: '明细', firstRow: 2, firstColumn: 2 });
@@ -218,27 +216,31 @@ describe('createOfficeWorkbookReader', () => {
     const rows = numberedRows(2_500, columns);
     const { fake, result } = read([{ name: '宽表', values: rows }]);
     const grids = await result;
-    const perChunk = MAX_CELLS_PER_SYNC / columns;
-    expect(rangeByIndexes(fake).map((c) => [c.startRow, c.rowCount])).toEqual([
-      [0, perChunk],
-      [perChunk, perChunk],
-      [2 * perChunk, 2_500 - 2 * perChunk],
-    ]);
-    expect(fake.syncs).toBe(2 + 3);
+    expectSlices(fake, '宽表', 1, 2_500, columns);
     expectSameRows(grids[0].values, rows);
   });
 
-  // Bug (src/workbook/office/officeWorkbook.ts, sliceArea/planBatches): a sync's share is counted
-  // in cells (MAX_CELLS_PER_SYNC = 100,000), not bytes. 50,000 cells of 40-character Chinese text
-  // are about 6 MB of JSON, over Excel on the web's 5 MB response limit, so the read fails with
-  // ResponsePayloadSizeLimitExceeded although it is well under the cell budget.
-  it.failing('reads long text cells within the 5 MB response limit of Excel on the web', async () => {
+  it('reads long text cells within the 5 MB response limit of Excel on the web, with no sync refused', async () => {
+    // 50,000 cells of 40-character Chinese text are about 6 MB of JSON: by cells alone one sync.
     const text = '某某市某某区某某街道某某科技发展有限公司服务中心的详细地址与联系人说明'.slice(0, 40);
     const rows = Array.from({ length: 1_000 }, (_, r) => Array.from({ length: 50 }, (_, c) => `${text}${r}-${c}`));
     const { fake, result } = read([{ name: '长文本', values: rows }]);
     const [grid] = await result;
-    expect(grid.values).toHaveLength(1_000);
-    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expectSameRows(grid.values, rows);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(SYNC_BYTES * 1.2);
+    expect(fake.syncs).toBeGreaterThanOrEqual(2 + 3);
+  });
+
+  it('halves a slice Excel refuses as too large and reads it again', async () => {
+    // A 300 KB response limit: the first slice (1,666 rows of long text, about 500 KB) is refused.
+    const text = '某'.repeat(60);
+    const rows = Array.from({ length: 4_000 }, (_, r) => [r, `${text}${r}`, r % 7 ? 'x' : text.repeat(3)]);
+    const { fake, result } = read([{ name: '表', values: rows }], { maxResponseBytes: 300 * 1024 });
+    const [grid] = await result;
+    expectSameRows(grid.values, rows);
+    const sizes = rangeByIndexes(fake).map((r) => r.rowCount);
+    expect(sizes[0]).toBe(Math.floor(PROBE_CELLS / 3));
+    expect(sizes).toContain(Math.ceil(Math.floor(PROBE_CELLS / 3) / 2));
   });
 
   describe('errors', () => {

@@ -86,6 +86,9 @@ export const API_VERSIONS: Readonly<Record<string, number | typeof PREVIEW>> = {
   'WorksheetProtection.unprotect': 7,
   'Range.hyperlink': 7,
   'Workbook.properties': 7,
+  // ExcelApi 1.2: worksheet functions (only DATE is modelled).
+  'Functions.date': 2,
+  'FunctionResult.load': 2,
   // ExcelApi 1.8
   'Range.dataValidation': 8,
   'Application.calculationMode=': 8,
