@@ -1,7 +1,7 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { ReviewApp } from './components/ReviewApp';
-import { detectHost, readOfficeGlobal, type HostInfo, type OfficeLike } from './host';
+import { readOfficeGlobal, watchHost, type HostInfo, type OfficeLike } from './host';
 import { createExcelPort } from './review/excelPort';
 import type { ReviewPort } from './review/ports';
 
@@ -14,18 +14,13 @@ export interface AppProps {
   createPort?: (host: Extract<HostInfo, { kind: 'excel' }>) => ReviewPort;
 }
 
-/** The task pane application: detects the host once, then shows the review screen. */
+/** The task pane application: follows host detection (a late Office.onReady included), then shows the review screen. */
 export function App({ office, readyTimeoutMs, createPort }: AppProps) {
   const [host, setHost] = useState<HostInfo | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    void detectHost(office ?? readOfficeGlobal(), { timeoutMs: readyTimeoutMs }).then((info) => {
-      if (!cancelled) setHost(info);
-    });
-    return () => {
-      cancelled = true;
-    };
+    // A late Office.onReady still switches the pane to Excel after the "outside" notice.
+    return watchHost(office ?? readOfficeGlobal(), setHost, { timeoutMs: readyTimeoutMs });
   }, [office, readyTimeoutMs]);
 
   const port = useMemo(

@@ -11,7 +11,7 @@ export const strings = {
   outsideReason: {
     'no-office': 'Office 脚本库（office.js）未能加载，可能是网络不可用。',
     'not-excel': '此页面没有在 Excel 中打开，审核功能需要 Excel 加载项环境。',
-    timeout: '等待 Office 就绪超时。',
+    timeout: 'Excel 尚未响应（已等待 3 秒），仍在继续连接，连接成功后本页会自动切换到审核界面。如果本页不是在 Excel 中打开的，请按下面的步骤旁加载。',
   },
   otherHost: (host: string) => `当前宿主为 ${host}，本加载项仅支持 Excel。`,
   sideloadIntro: '请将本加载项的 manifest.xml 旁加载到 Excel 后再使用：',

@@ -62,7 +62,7 @@ describe('task pane first screen outside Excel', () => {
     expect(screen.getByText(/当前宿主为 Word/)).toBeTruthy();
   });
 
-  test('Office.onReady never resolves: gives up after the timeout', async () => {
+  test('Office.onReady never resolves: after the timeout says so, and keeps saying it is connecting', async () => {
     jest.useFakeTimers();
     try {
       render(<App office={{ onReady: () => new Promise<OfficeReadyInfo>(() => undefined) }} />);
@@ -72,7 +72,34 @@ describe('task pane first screen outside Excel', () => {
         await jest.advanceTimersByTimeAsync(3100);
       });
       expect(screen.getByText('当前未在 Excel 中运行')).toBeTruthy();
-      expect(screen.getByText(/超时/)).toBeTruthy();
+      expect(screen.getByText(/仍在继续连接/)).toBeTruthy();
+      expect(screen.getByText('正在连接 Excel…')).toBeTruthy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('a late Office.onReady (after the timeout) switches the pane to Excel mode', async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: (info: OfficeReadyInfo) => void = () => undefined;
+      const office: OfficeLike = {
+        onReady: () => new Promise<OfficeReadyInfo>((resolve) => (ready = resolve)),
+        context: { requirements: { isSetSupported: upTo(13) } },
+      };
+      render(<App office={office} />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(5000);
+      });
+      expect(screen.getByText('当前未在 Excel 中运行')).toBeTruthy();
+      await act(async () => {
+        ready({ host: 'Excel', platform: 'PC' });
+        await jest.advanceTimersByTimeAsync(0);
+      });
+      expect(screen.getByText('当前 Excel 支持 ExcelApi 1.13。')).toBeTruthy();
+      expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
+      expect(screen.queryByText('正在连接 Excel…')).toBeNull();
+      expect(screen.getByRole('button', { name: /导入平台材料/ })).toBeTruthy();
     } finally {
       jest.useRealTimers();
     }

@@ -112,7 +112,11 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
         {standalone ? strings.standaloneDescription : strings.description}
       </Body1>
       {mode === 'outside' ? <Caption1 className={styles.wrap}>{strings.standaloneLink}</Caption1> : null}
-      {mode === 'excel' && host === undefined ? null : host === null ? <Caption1>{strings.detecting}</Caption1> : null}
+      {host === null || (host?.kind === 'outside' && host.reason === 'timeout') ? (
+        <Caption1 role="status" data-testid="connecting">
+          {strings.detecting}
+        </Caption1>
+      ) : null}
       {host?.kind === 'excel' ? <ApiSupportNote excelApi={host.excelApi} /> : null}
 
       {error ? <ErrorBar error={error} onDismiss={review.dismissError} /> : null}
