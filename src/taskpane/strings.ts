@@ -49,6 +49,10 @@ export const strings = {
   filesChosen: (n: number) => `已选择 ${n} 个文件`,
   importing: '正在导入…',
   imported: (sheets: number, files: number) => `已导入 ${files} 个文件的 ${sheets} 张工作表。`,
+  importedValuesOnly: (file: string, couldInsert: boolean) =>
+    `「${file}」只复制了数值：${couldInsert ? 'Excel 未能直接插入此文件' : '当前 Excel 不支持直接插入工作表'}，原表的格式和公式没有保留（公式只保留了计算结果）。`,
+  importedRecalculated:
+    'Excel 直接插入的工作表保留了公式，Excel 会重新计算这些公式；命令行和独立审核页面审核的是文件中保存的计算结果，因此两者的核定数可能不同。',
   importProblem: (file: string, reason: string) => `「${file}」未导入：${reason}`,
   workbookHint: '将审核当前工作簿中的全部工作表（审核表和隐藏的记录表除外）。',
 

@@ -233,6 +233,9 @@ describe('task pane in Excel (in-memory workbook)', () => {
     expect(screen.queryByRole('alert')?.textContent ?? '').toBe('');
     expect(await screen.findByText(/已导入 \d+ 个文件的 \d+ 张工作表/, {}, { timeout: 30_000 })).toBeTruthy();
     expect(screen.getByText(/「损坏的附件\.xlsx」/)).toBeTruthy();
+    // ExcelApi 1.12: every imported file is named as values only.
+    expect(screen.getByText(/^「附表4-2-1-2_2024年度服务企业名单\.xlsx」只复制了数值/)).toBeTruthy();
+    expect(screen.getAllByText(/只复制了数值/)).toHaveLength(sampleFiles().length - 1);
     await chooseCategory(user, '技术创新');
     await user.click(screen.getByRole('button', { name: /开始审核/ }));
     await screen.findByTestId('verdict', {}, { timeout: 30_000 });

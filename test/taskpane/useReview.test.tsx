@@ -98,6 +98,13 @@ test('files: a partial import warns with its problems and forgets the result; cl
   expect(result.current.files).toEqual([]);
 });
 
+test('files: notes on the files taken (values only) are listed under a success notice', async () => {
+  const port = fakePort({ addFiles: async () => ({ message: '已导入 1 个文件的 2 张工作表。', problems: [], notes: ['「a.xlsx」只复制了数值'] }) });
+  const { result } = renderHook(() => useReview(port, async () => undefined));
+  await act(() => result.current.addFiles(async () => [{ name: 'a.xlsx', bytes: new Uint8Array() }]));
+  expect(result.current.notice).toEqual({ intent: 'success', text: '已导入 1 个文件的 2 张工作表。', details: ['「a.xlsx」只复制了数值'] });
+});
+
 test('write: only with a result; its message sits by the result', async () => {
   const port = fakePort();
   const { result } = renderHook(() => useReview(port, async () => undefined));

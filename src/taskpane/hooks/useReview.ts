@@ -75,7 +75,8 @@ export function useReview(port: ReviewPort | null, pause: () => Promise<void> = 
           const r = await port.addFiles(picked);
           setFiles(port.fileNames());
           setResult(null);
-          setNotice(r.problems.length ? { intent: 'warning', text: r.message || '部分文件未能导入：', details: r.problems } : { intent: 'success', text: r.message });
+          const details = [...r.problems, ...(r.notes ?? [])];
+          setNotice({ intent: r.problems.length ? 'warning' : 'success', text: r.message || '部分文件未能导入：', ...(details.length ? { details } : {}) });
         })
       : Promise.resolve();
 

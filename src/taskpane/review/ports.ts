@@ -20,6 +20,8 @@ export interface AddFilesResult {
   message: string;
   /** Files that were not taken, each with a Chinese reason naming it. */
   problems: string[];
+  /** What the reviewer should know about files that were taken (e.g. imported as values only). */
+  notes?: string[];
 }
 
 export interface ReviewSource {
