@@ -71,7 +71,7 @@ test('start: busy through 读取 and 检查, then the result scored by the domai
   expect(result.current.result?.report).toBe(report);
   const domain = scoreReview(report.indicators, report.thresholds, '技术创新', DEFAULT_RUBRIC);
   expect(result.current.result?.scoring).toMatchObject({ verdict: domain.verdict, total: domain.total, maxTotal: domain.max, consequence: domain.consequence });
-  expect(result.current.result?.scoring.indicators).toEqual(scoredItems(report.indicators, '技术创新', DEFAULT_RUBRIC));
+  expect(result.current.result?.scoring.indicators).toMatchObject(scoredItems(report.indicators, '技术创新', DEFAULT_RUBRIC));
   expect(stages).toEqual(['check']);
 });
 
