@@ -171,7 +171,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
           <Divider />
           {section(strings.resultSection, <ResultView report={result.report} scoring={result.scoring} />)}
           <ResultActions standalone={standalone} ready={ready} onWrite={() => void review.write()} onClearMarks={port?.clearMarks ? () => void review.clearMarks() : undefined} notice={notice} />
-          {section(strings.findings, <FindingsList report={result.report} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
+          {section(strings.findings, <FindingsList report={result.report} copied={port?.copiedSheets?.()} files={files} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
         </>
       ) : null}
 

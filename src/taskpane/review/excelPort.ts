@@ -94,6 +94,7 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
       if (snapshot) snapshot = { ...snapshot, state: { ...snapshot.state, marks: [] } };
       return strings.marksCleared(n);
     },
+    copiedSheets: () => snapshot?.copied ?? [],
     canSelect(finding: Finding) {
       return snapshot !== null && findingTarget(finding, snapshot.copied) !== null;
     },

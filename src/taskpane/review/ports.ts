@@ -5,6 +5,7 @@
  */
 import type { Finding, ReviewReport } from '../../domain/report';
 import type { ReviewInput, SubmittedFile } from '../../domain/review';
+import type { CopiedSheet } from '../../workbook/layout/types';
 
 /** What the review needs besides the files. */
 export type ReviewOptions = Omit<ReviewInput, 'files'>;
@@ -51,6 +52,8 @@ export interface ReviewPort {
   select?(finding: Finding): Promise<boolean>;
   /** Whether a finding can be selected. */
   canSelect?(finding: Finding): boolean;
+  /** Where each submitted sheet is in the workbook (Excel), for the findings in the 问题清单's order. */
+  copiedSheets?(): readonly CopiedSheet[];
 }
 
 /** Base64 of bytes, in pieces so big files do not overflow the argument list. */
