@@ -23,7 +23,7 @@ export const strings = {
 
   apiHighest: (version: string) => `当前 Excel 支持 ExcelApi ${version}。`,
   apiMissingInsertSheets:
-    '当前 Excel 版本不支持 ExcelApi 1.13（insertWorksheetsFromBase64）：导入材料时只复制数值，不保留原表的格式和公式。',
+    '当前 Excel 版本不支持 ExcelApi 1.13（直接插入工作表）：导入材料时只复制数值，不保留原表的格式和公式。',
   standaloneLink: '没有 Excel？可在浏览器中打开独立审核页面（review.html），选择文件即可审核并下载审核工作簿。',
   standaloneTitle: '示范平台审核助手（独立页面）',
   standaloneDescription: '无需 Excel：选择或拖入平台提交的 Excel 材料（.xlsx、.xls、WPS .et、.ods 或 .csv），在浏览器中完成审核并下载审核工作簿。文件只在本机浏览器中处理，不会上传。',

@@ -117,12 +117,12 @@ describe('task pane first screen inside Excel', () => {
     expect((start as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
     expect(screen.queryByText(/上传我的加载项/)).toBeNull();
-    expect(screen.queryByText(/insertWorksheetsFromBase64/)).toBeNull();
+    expect(screen.queryByText(/不支持 ExcelApi 1\.13/)).toBeNull();
   });
 
   test('notes when ExcelApi 1.13 (insertWorksheetsFromBase64) is missing', async () => {
     render(<App office={fakeOffice({ host: 'Excel', platform: 'Mac' }, upTo(10))} />);
-    expect(await screen.findByText(/insertWorksheetsFromBase64/)).toBeTruthy();
+    expect(await screen.findByText(/不支持 ExcelApi 1\.13（直接插入工作表）/)).toBeTruthy();
     expect(screen.getByText('当前 Excel 支持 ExcelApi 1.10。')).toBeTruthy();
     expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { Body1, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { INDUSTRIES, classify, type Figures } from '../../domain/sizeClass';
+import { dropdownSlots } from '../a11y';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function SizeClassPanel() {
     <div className={styles.root}>
       <Field label={{ children: strings.industryLabel, id: industryId }}>
         <Dropdown
+          {...dropdownSlots}
           className={styles.dropdown}
           aria-labelledby={industryId}
           placeholder={strings.industryPlaceholder}

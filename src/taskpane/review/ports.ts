@@ -6,6 +6,7 @@
 import type { Finding, ReviewReport } from '../../domain/report';
 import type { ReviewInput, SubmittedFile } from '../../domain/review';
 import type { CopiedSheet } from '../../workbook/layout/types';
+import { chineseMessage } from './chineseErrors';
 
 /** What the review needs besides the files. */
 export type ReviewOptions = Omit<ReviewInput, 'files'>;
@@ -64,8 +65,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A Chinese message for whatever was thrown. */
+/** A Chinese message for whatever was thrown: English details (a zip library's, Office's) in Chinese. */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return chineseMessage(error instanceof Error ? error.message : String(error));
 }
