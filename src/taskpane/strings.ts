@@ -112,6 +112,12 @@ export const strings = {
   revenueLabel: '营业收入（万元）',
   assetsLabel: '资产总额（万元）',
   sizeAnswer: (size: string) => `划型结果：${size}`,
+  sizeReason: (industry: string, reason: string) => `判断依据（${industry}）：${reason}`,
+  figureNotNumber: '请输入数字，例如 300 或 1,200.5',
+  figureNegative: '不能为负数',
+  figureUnused: '本行业划型不使用此项',
+  industryUses: (figures: string) => `本行业按${figures}划型。`,
+  assetsNote: (industries: string) => `资产总额只在${industries}的划型中使用（工信部联企业〔2011〕300号），其他行业不必填写。`,
 
   errorTitle: '操作未完成',
   dismiss: '关闭',

@@ -162,7 +162,7 @@ describe('the review pane', () => {
     await user.type(screen.getByRole('textbox', { name: '从业人员（人）' }), '300');
     await user.type(screen.getByRole('textbox', { name: '营业收入（万元）' }), '2000');
     expect(screen.getByText('划型结果：中型')).toBeTruthy();
-    expect(screen.getByText(/工业：从业人员 300 人 < 1000 人/)).toBeTruthy();
+    expect(screen.getByText(/^判断依据（工业）：从业人员 300 人 < 1000 人/)).toBeTruthy();
     await user.clear(screen.getByRole('textbox', { name: '营业收入（万元）' }));
     await user.clear(screen.getByRole('textbox', { name: '从业人员（人）' }));
     await user.type(screen.getByRole('textbox', { name: '从业人员（人）' }), '500');
