@@ -16,7 +16,7 @@ export const strings = {
   otherHost: (host: string) => `当前宿主为 ${host}，本加载项仅支持 Excel。`,
   sideloadIntro: '请将本加载项的 manifest.xml 旁加载到 Excel 后再使用：',
   sideloadWindows:
-    'Windows：把 manifest.xml 放进一个共享文件夹，在 Excel“信任中心 → 受信任的加载项目录”中添加该文件夹的网络路径，重启 Excel 后在“插入 → 我的加载项 → 共享文件夹”中选择本加载项。',
+    'Windows：把 manifest.xml 放进一个共享文件夹，在 Excel“文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录”中添加该文件夹的网络路径，勾选“显示在菜单中”，确定后重启 Excel，再在“插入 → 我的加载项 → 共享文件夹”中选择本加载项。',
   sideloadMac:
     'Mac：把 manifest.xml 复制到 ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef 文件夹，重启 Excel 后在“插入 → 我的加载项”中选择本加载项。',
   sideloadWeb: 'Excel 网页版：依次点击“插入 → 加载项 → 上传我的加载项”，选择 manifest.xml 上传。',
@@ -24,7 +24,9 @@ export const strings = {
   apiHighest: (version: string) => `当前 Excel 支持 ExcelApi ${version}。`,
   apiMissingInsertSheets:
     '当前 Excel 版本不支持 ExcelApi 1.13（直接插入工作表）：导入材料时只复制数值，不保留原表的格式和公式。',
-  standaloneLink: '没有 Excel？可在浏览器中打开独立审核页面（review.html），选择文件即可审核并下载审核工作簿。',
+  standaloneLinkBefore: '没有 Excel？可在浏览器中打开',
+  standaloneLinkText: '独立审核页面（review.html）',
+  standaloneLinkAfter: '，选择文件即可审核并下载审核工作簿。',
   standaloneTitle: '示范平台审核助手（独立页面）',
   standaloneDescription: '无需 Excel：选择或拖入平台提交的 Excel 材料（.xlsx、.xls、WPS .et、.ods 或 .csv），在浏览器中完成审核并下载审核工作簿。文件只在本机浏览器中处理，不会上传。',
 

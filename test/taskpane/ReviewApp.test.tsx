@@ -172,7 +172,9 @@ describe('the review pane', () => {
   test('outside Excel: notice, link to the standalone page, no review', async () => {
     renderIn(<ReviewApp mode="outside" port={null} host={{ kind: 'outside', reason: 'no-office', hostName: null }} />);
     expect(screen.getByText('当前未在 Excel 中运行')).toBeTruthy();
-    expect(screen.getByText(/review\.html/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: '独立审核页面（review.html）' });
+    expect(link.getAttribute('href')).toBe('review.html');
+    expect(screen.getByText(/勾选“显示在菜单中”/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /开始审核/ })).toHaveProperty('disabled', true);
   });
 });

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Divider, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Divider, Link, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { HostInfo } from '../host';
@@ -111,7 +111,15 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
       <Body1 as="p" className={styles.description}>
         {standalone ? strings.standaloneDescription : strings.description}
       </Body1>
-      {mode === 'outside' ? <Caption1 className={styles.wrap}>{strings.standaloneLink}</Caption1> : null}
+      {mode === 'outside' ? (
+        <Caption1 className={styles.wrap} data-testid="standalone-link">
+          {strings.standaloneLinkBefore}
+          <Link href="review.html" inline>
+            {strings.standaloneLinkText}
+          </Link>
+          {strings.standaloneLinkAfter}
+        </Caption1>
+      ) : null}
       {host === null || (host?.kind === 'outside' && host.reason === 'timeout') ? (
         <Caption1 role="status" data-testid="connecting">
           {strings.detecting}
