@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ReviewApp } from './components/ReviewApp';
 import { readOfficeGlobal, watchHost, type HostInfo, type OfficeLike } from './host';
 import { createExcelPort } from './review/excelPort';
+import { usePrefersDark } from './hooks/usePrefersDark';
 import type { ReviewPort } from './review/ports';
 
 export interface AppProps {
@@ -27,7 +28,9 @@ export function App({ office, readyTimeoutMs, createPort }: AppProps) {
     () => (host?.kind === 'excel' ? (createPort ? createPort(host) : createExcelPort(host.excelApi)) : null),
     [host, createPort],
   );
-  const dark = host?.kind === 'excel' && host.dark;
+  const prefersDark = usePrefersDark();
+  // In Excel the pane follows Office's theme; outside it (a browser), the browser's.
+  const dark = host?.kind === 'excel' ? host.dark : prefersDark;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
       <ReviewApp key={host?.kind ?? 'detecting'} mode={host?.kind === 'excel' ? 'excel' : 'outside'} port={port} host={host} />

@@ -106,6 +106,21 @@ describe('task pane first screen outside Excel', () => {
   });
 });
 
+test('outside Excel the pane follows the browser’s dark scheme', async () => {
+  const matchMedia = (query: string) => ({ matches: query.includes('dark'), addEventListener: () => undefined, removeEventListener: () => undefined });
+  Reflect.set(window, 'matchMedia', matchMedia);
+  try {
+    render(<App />);
+    await screen.findByText('当前未在 Excel 中运行');
+    const css = Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText))
+      .join('\n');
+    expect(css).toMatch(/--colorNeutralBackground1:\s*#292929/i);
+  } finally {
+    Reflect.deleteProperty(window, 'matchMedia');
+  }
+});
+
 describe('task pane first screen inside Excel', () => {
   test('shows the title, description and 开始审核, and no outside-Excel warning', async () => {
     setOfficeGlobal(fakeOffice({ host: 'Excel', platform: 'PC' }, upTo(17)));
