@@ -107,6 +107,11 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
           {standalone ? strings.standaloneTitle : strings.title}
         </Title3>
       </header>
+      {host === null || (host?.kind === 'outside' && host.reason === 'timeout') ? (
+        <Caption1 role="status" data-testid="connecting">
+          {strings.detecting}
+        </Caption1>
+      ) : null}
       {host?.kind === 'outside' ? <OutsideExcelNotice reason={host.reason} hostName={host.hostName} /> : null}
       <Body1 as="p" className={styles.description}>
         {standalone ? strings.standaloneDescription : strings.description}
@@ -118,11 +123,6 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
             {strings.standaloneLinkText}
           </Link>
           {strings.standaloneLinkAfter}
-        </Caption1>
-      ) : null}
-      {host === null || (host?.kind === 'outside' && host.reason === 'timeout') ? (
-        <Caption1 role="status" data-testid="connecting">
-          {strings.detecting}
         </Caption1>
       ) : null}
       {host?.kind === 'excel' ? <ApiSupportNote excelApi={host.excelApi} /> : null}
