@@ -10,7 +10,7 @@
 //    workbook; a finding selects its cell; 清除标记; the error and outside-Excel states.
 // Every request the pages make is recorded; any beyond the local server fails the run (the
 // office.js script tag aside, which is answered locally). Screenshots of every state go to
-// test/artifacts/e2e/ (320 px wide, light and dark).
+// test/artifacts/e2e/ (320 px and 1280 px wide, light and dark): <state>-320.png, <state>-1280.png.
 'use strict';
 
 const fs = require('fs');
@@ -27,6 +27,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const REVIEW_SHEETS = ['评分表', '评分细则', '问题清单', '抽查样本'];
 const NARROW = { width: 320, height: 900 };
+const WIDE = { width: 1280, height: 900 };
 
 const results = [];
 const timings = [];
@@ -131,12 +132,40 @@ function watch(page, origin, problems) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }
 
-/** Full-page screenshot; the page must fit the 320 px task pane without scrolling sideways. */
+/**
+ * Full-page screenshots at 320 px (the task pane; the page must fit without scrolling sideways)
+ * and at 1280 px (a browser window), then back to 320 px.
+ */
 async function shot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(NARROW);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-320.png`), fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= NARROW.width, `${name}: the page is ${width} px wide at ${NARROW.width} px (something overflows)`);
+  await page.setViewportSize(WIDE);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-1280.png`), fullPage: true });
+  await page.setViewportSize(NARROW);
+}
+
+/** At 350 px the drop zone's 清空 stays in the row of 选择文件 and 载入示例. */
+async function clearStaysInRow(page) {
+  await page.setViewportSize({ width: 350, height: 900 });
+  const boxes = await Promise.all(['选择文件', '载入示例', '清空'].map((name) => page.getByRole('button', { name, exact: true }).boundingBox()));
+  await page.setViewportSize(NARROW);
+  const tops = boxes.map((b) => Math.round(b.y));
+  assert(tops.every((t) => t === tops[0]), `at 350 px the buttons' tops are ${tops.join(', ')}: 清空 is not in their row`);
+}
+
+/** 划型测算 with invalid figures: each gets its message. */
+async function sizeClassInvalid(page, name) {
+  await chooseOption(page, '所属行业', '建筑业');
+  await page.getByRole('textbox', { name: /从业人员/ }).fill('abc');
+  await page.getByRole('textbox', { name: /营业收入/ }).fill('-5');
+  await page.getByText('请输入数字，例如 300 或 1,200.5').waitFor();
+  await page.getByText('不能为负数').waitFor();
+  await page.getByText('本行业按营业收入和资产总额划型。').waitFor();
+  await page.getByRole('textbox', { name: /营业收入/ }).scrollIntoViewIfNeeded();
+  await shot(page, name);
 }
 
 async function chooseOption(page, comboboxName, option) {
@@ -169,6 +198,7 @@ async function standalone(browser, origin) {
     await step(`${tag}: 载入示例 → 开始审核 → verdict`, async () => {
       await page.getByRole('button', { name: '载入示例' }).click();
       await page.getByText(/已选择 \d+ 个文件/).first().waitFor();
+      await clearStaysInRow(page);
       await shot(page, `${tag}-2-sample-loaded`);
       const t0 = Date.now();
       await page.getByRole('button', { name: '开始审核' }).click();
@@ -178,6 +208,7 @@ async function standalone(browser, origin) {
       const text = (await verdict.textContent()) || '';
       assert(['合格', '不合格', '待定'].includes(text), `verdict is ${text}`);
       await page.getByRole('button', { name: /文件无法读取（1）/ }).waitFor();
+      await page.getByText(/需人工核定/).first().waitFor();
       await shot(page, `${tag}-3-result`);
     });
     if (scheme === 'light') {
@@ -202,6 +233,9 @@ async function standalone(browser, origin) {
         await shot(page, `${tag}-4-downloaded`);
       });
     }
+    await step(`${tag}: 划型测算 with invalid input`, async () => {
+      await sizeClassInvalid(page, `${tag}-5-size-class-invalid`);
+    });
     await page.close();
   }
   await step('standalone by keyboard only: Tab to 载入示例, Enter, Tab to 开始审核, Enter', async () => {
@@ -279,8 +313,9 @@ async function standalone(browser, origin) {
 
 async function taskpane(browser, origin, fakeOffice) {
   const problems = [];
-  const open = async (query, { office = true } = {}) => {
+  const open = async (query, { office = true, scheme = 'light' } = {}) => {
     const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
     const context = page;
     watch(page, origin, problems);
     await page.route(OFFICE_JS, (route) =>
@@ -290,13 +325,31 @@ async function taskpane(browser, origin, fakeOffice) {
     return { context, page };
   };
 
-  await step('taskpane outside Excel: notice and link to the standalone page', async () => {
-    const { context, page } = await open('', { office: false });
-    await page.getByText('当前未在 Excel 中运行').waitFor();
-    assert(await page.getByRole('button', { name: '开始审核' }).isDisabled(), '开始审核 should be disabled');
-    await shot(page, 'taskpane-0-outside');
-    await context.close();
-  });
+  for (const scheme of ['light', 'dark']) {
+    await step(`taskpane outside Excel (${scheme}): notice and link to the standalone page`, async () => {
+      const { context, page } = await open('', { office: false, scheme });
+      await page.getByText('当前未在 Excel 中运行').waitFor();
+      assert(await page.getByRole('button', { name: '开始审核' }).isDisabled(), '开始审核 should be disabled');
+      assert((await page.getByRole('link', { name: '独立审核页面（review.html）' }).getAttribute('href')) === 'review.html', 'no link to review.html');
+      await page.getByText(/勾选“显示在菜单中”/).waitFor();
+      await shot(page, `taskpane-${scheme}-0-outside`);
+      await context.close();
+    });
+  }
+
+  for (const theme of ['light', 'dark']) {
+    await step(`taskpane ${theme}: a late Office.onReady (after the 3 s timeout) says 正在连接 Excel…, then switches to Excel`, async () => {
+      const { context, page } = await open(`?theme=${theme}&ready=4500`, { scheme: theme });
+      await page.getByText('正在连接 Excel…').waitFor();
+      await shot(page, `taskpane-${theme}-0-connecting`);
+      await page.getByText('当前未在 Excel 中运行').waitFor({ timeout: 4000 });
+      assert(await page.getByText('正在连接 Excel…').isVisible(), 'the connecting line went away after the timeout');
+      await shot(page, `taskpane-${theme}-0-connecting-after-timeout`);
+      await page.getByText('当前 Excel 支持 ExcelApi 1.13。').waitFor({ timeout: 10_000 });
+      assert((await page.getByText('当前未在 Excel 中运行').count()) === 0, 'still says outside Excel after onReady');
+      await context.close();
+    });
+  }
 
   for (const theme of ['light', 'dark']) {
     const tag = `taskpane-${theme}`;
@@ -321,7 +374,25 @@ async function taskpane(browser, origin, fakeOffice) {
       await shot(page, `${tag}-3-reviewing`);
       await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
       timings.push([`${tag}: review in the pane (click → verdict, with 400 ms fake latency per Excel.run)`, Date.now() - t0]);
+      const verdict = await page.getByTestId('verdict').textContent();
+      assert(verdict === '待定', `the sample's verdict is ${verdict}, expected 待定`);
+      const reason = await page.getByTestId('verdict-reason').textContent();
+      assert(/^T1、T2、T3、T6、T7、T10 待核；\d+ 项指标需人工核定$/.test(reason), `verdict reason: ${reason}`);
+      assert(/^系统可计算部分 [\d.]+ \/ [\d.]+$/.test(await page.getByTestId('score').textContent()), 'the score is not the computable part');
       await shot(page, `${tag}-4-result`);
+    });
+    await step(`${tag}: findings filtered by table and severity`, async () => {
+      const findings = page.getByRole('region', { name: '问题清单' });
+      await chooseOption(page, '附表', /^附表4-2-1-2/);
+      await chooseOption(page, '严重程度', '警告');
+      const count = await page.getByTestId('findings-count').textContent();
+      assert(/^共 \d+ 条：错误 0、警告 [1-9]\d*、提示 0（全部 \d+ 条）$/.test(count), `count after filtering: ${count}`);
+      const headers = findings.getByRole('button', { name: /（\d+）$/ });
+      for (let i = 0; i < (await headers.count()); i++) assert((await headers.nth(i).getAttribute('aria-expanded')) === 'true', 'a filtered group is collapsed');
+      await findings.scrollIntoViewIfNeeded();
+      await shot(page, `${tag}-4b-filtered`);
+      await chooseOption(page, '附表', '全部');
+      await chooseOption(page, '严重程度', '全部');
     });
     await step(`${tag}: 写入审核表 writes the four review sheets and highlights rows`, async () => {
       const t0 = Date.now();
@@ -341,6 +412,8 @@ async function taskpane(browser, origin, fakeOffice) {
       await shot(page, `${tag}-5-written`);
     });
     await step(`${tag}: clicking a finding selects its cell; 清除标记 restores fills`, async () => {
+      const group = page.getByRole('button', { name: /^服务企业重复（\d+）$/ });
+      if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
       const finding = page.getByTitle('定位到单元格').first();
       await finding.click();
       await page.waitForFunction(() => window.__fakeExcel.selection !== null);
@@ -350,6 +423,9 @@ async function taskpane(browser, origin, fakeOffice) {
       assert(left === 0, `${left} highlighted cells left`);
       await shot(page, `${tag}-6-cleared`);
     });
+    await step(`${tag}: 划型测算 with invalid input`, async () => {
+      await sizeClassInvalid(page, `${tag}-8-size-class-invalid`);
+    });
     await context.close();
   }
 
@@ -358,6 +434,8 @@ async function taskpane(browser, origin, fakeOffice) {
     await page.getByText('当前 Excel 支持 ExcelApi 1.12。').waitFor();
     await page.getByTestId('file-input').setInputFiles(await sampleFiles());
     await page.getByText(/已导入 \d+ 个文件的 \d+ 张工作表/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^「附表4-2-1-2_2024年度服务企业名单\.xlsx」只复制了数值/).waitFor();
+    await shot(page, 'taskpane-light-2b-imported-values-only');
     await chooseOption(page, /服务类别/, '技术创新');
     await page.getByRole('button', { name: '开始审核' }).click();
     await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
@@ -368,15 +446,20 @@ async function taskpane(browser, origin, fakeOffice) {
     assert(names.some((n) => /4-2-1-2/.test(n)), `clashing 名单 sheets should be named by their table: ${names.join(', ')}`);
     await context.close();
   });
-  await step('taskpane error: a failing Excel shows a message bar saying what to do', async () => {
-    const { context, page } = await open('?fail=1');
-    await page.getByText('当前 Excel 支持 ExcelApi 1.13。').waitFor();
-    await chooseOption(page, /服务类别/, '综合咨询');
-    await page.getByRole('button', { name: '开始审核' }).click();
-    await page.getByRole('alert').getByText(/请确认工作簿未处于单元格编辑状态/).waitFor();
-    await shot(page, 'taskpane-7-error');
-    await context.close();
-  });
+  for (const theme of ['light', 'dark']) {
+    await step(`taskpane error (${theme}): a failing Excel shows a message bar saying what to do, in Chinese`, async () => {
+      const { context, page } = await open(`?fail=1&theme=${theme}`);
+      await page.getByText('当前 Excel 支持 ExcelApi 1.13。').waitFor();
+      await chooseOption(page, /服务类别/, '综合咨询');
+      await page.getByRole('button', { name: '开始审核' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByText(/请确认工作簿未处于单元格编辑状态/).waitFor();
+      const text = await alert.textContent();
+      assert(!/cell-edit|This operation|InvalidOperation/.test(text), `English in the error: ${text}`);
+      await shot(page, `taskpane-${theme}-7-error`);
+      await context.close();
+    });
+  }
 
   await step('taskpane: no request beyond the local server (office.js tag aside), no CSP violation', async () => {
     assert(problems.length === 0, problems.join('\n'));

@@ -1,8 +1,9 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { ReviewApp } from './components/ReviewApp';
-import { detectHost, readOfficeGlobal, type HostInfo, type OfficeLike } from './host';
+import { readOfficeGlobal, watchHost, type HostInfo, type OfficeLike } from './host';
 import { createExcelPort } from './review/excelPort';
+import { usePrefersDark } from './hooks/usePrefersDark';
 import type { ReviewPort } from './review/ports';
 
 export interface AppProps {
@@ -14,25 +15,22 @@ export interface AppProps {
   createPort?: (host: Extract<HostInfo, { kind: 'excel' }>) => ReviewPort;
 }
 
-/** The task pane application: detects the host once, then shows the review screen. */
+/** The task pane application: follows host detection (a late Office.onReady included), then shows the review screen. */
 export function App({ office, readyTimeoutMs, createPort }: AppProps) {
   const [host, setHost] = useState<HostInfo | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    void detectHost(office ?? readOfficeGlobal(), { timeoutMs: readyTimeoutMs }).then((info) => {
-      if (!cancelled) setHost(info);
-    });
-    return () => {
-      cancelled = true;
-    };
+    // A late Office.onReady still switches the pane to Excel after the "outside" notice.
+    return watchHost(office ?? readOfficeGlobal(), setHost, { timeoutMs: readyTimeoutMs });
   }, [office, readyTimeoutMs]);
 
   const port = useMemo(
     () => (host?.kind === 'excel' ? (createPort ? createPort(host) : createExcelPort(host.excelApi)) : null),
     [host, createPort],
   );
-  const dark = host?.kind === 'excel' && host.dark;
+  const prefersDark = usePrefersDark();
+  // In Excel the pane follows Office's theme; outside it (a browser), the browser's.
+  const dark = host?.kind === 'excel' ? host.dark : prefersDark;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
       <ReviewApp key={host?.kind ?? 'detecting'} mode={host?.kind === 'excel' ? 'excel' : 'outside'} port={port} host={host} />

@@ -25,7 +25,7 @@ export type OutsideReason =
   | 'no-office'
   /** office.js loaded, but the page is not hosted by Excel (a plain browser, or another Office app). */
   | 'not-excel'
-  /** Office.onReady did not resolve in time. */
+  /** Office.onReady has not resolved within the timeout (still listened to: see {@link watchHost}). */
   | 'timeout';
 
 export interface ExcelApiSupport {
@@ -47,7 +47,7 @@ export const EXCEL_API_VERSIONS = [
 /** ExcelApi version that brought Workbook.insertWorksheetsFromBase64. */
 export const INSERT_WORKSHEETS_FROM_BASE64_VERSION = '1.13';
 
-/** How long to wait for Office.onReady before treating the page as outside Excel. */
+/** How long to wait for Office.onReady before saying the page may be outside Excel (it keeps listening). */
 export const DEFAULT_READY_TIMEOUT_MS = 3000;
 
 /** Whether the host supports `name` at `version`; false when the API is missing or throws. */
@@ -112,13 +112,25 @@ export async function detectHost(
   });
   let info: OfficeReadyInfo | typeof TIMED_OUT | undefined;
   try {
-    info = await Promise.race([Promise.resolve(office.onReady()) as Promise<OfficeReadyInfo | undefined>, timeout]);
-  } catch {
-    info = undefined;
+    info = await Promise.race([readyInfo(office), timeout]);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
   if (info === TIMED_OUT) return { kind: 'outside', reason: 'timeout', hostName: null };
+  return hostOf(office, info);
+}
+
+/** What Office.onReady resolved with; undefined when it threw or rejected. */
+async function readyInfo(office: OfficeLike): Promise<OfficeReadyInfo | undefined> {
+  try {
+    return (await Promise.resolve(office.onReady?.())) as OfficeReadyInfo | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host an onReady answer describes. */
+function hostOf(office: OfficeLike, info: OfficeReadyInfo | undefined): HostInfo {
   const hostName = info && typeof info.host === 'string' ? info.host : null;
   if (hostName !== 'Excel') return { kind: 'outside', reason: 'not-excel', hostName };
   return {
@@ -126,6 +138,43 @@ export async function detectHost(
     platform: info && typeof info.platform === 'string' ? info.platform : null,
     excelApi: probeExcelApi(office),
     dark: isOfficeThemeDark(office),
+  };
+}
+
+/**
+ * Follows Office.onReady past the timeout: `onChange` gets `{ kind: 'outside', reason: 'timeout' }`
+ * once `timeoutMs` passes without an answer, and then the real answer whenever onReady resolves
+ * (a slow Excel still switches the pane to Excel mode). Answers at most twice; returns a function
+ * that stops listening.
+ * @param office the `Office` global, or undefined when office.js did not load
+ */
+export function watchHost(
+  office: OfficeLike | undefined | null,
+  onChange: (info: HostInfo) => void,
+  options: { timeoutMs?: number } = {},
+): () => void {
+  let stopped = false;
+  let answered = false;
+  const tell = (info: HostInfo) => {
+    if (!stopped) onChange(info);
+  };
+  if (!office || typeof office.onReady !== 'function') {
+    queueMicrotask(() => tell({ kind: 'outside', reason: 'no-office', hostName: null }));
+    return () => {
+      stopped = true;
+    };
+  }
+  const timer = setTimeout(() => {
+    if (!answered) tell({ kind: 'outside', reason: 'timeout', hostName: null });
+  }, options.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+  void readyInfo(office).then((info) => {
+    answered = true;
+    clearTimeout(timer);
+    tell(hostOf(office, info));
+  });
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
   };
 }
 

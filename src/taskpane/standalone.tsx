@@ -4,9 +4,10 @@
  * nothing is uploaded.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReviewApp } from './components/ReviewApp';
+import { usePrefersDark } from './hooks/usePrefersDark';
 import { SAMPLE, fetchSample } from './review/sample';
 import { reviewInWorker } from './review/reviewInWorker';
 import { createStandalonePort } from './review/standalonePort';
@@ -14,19 +15,8 @@ import { createStandalonePort } from './review/standalonePort';
 /** The review worker, built by webpack as review-worker.js next to this page. */
 const reviewFiles = reviewInWorker(() => new Worker(new URL('review-worker.js', document.baseURI)));
 
-function prefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-}
-
 export function StandaloneApp() {
-  const [dark, setDark] = useState(prefersDark);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return;
-    const query = window.matchMedia('(prefers-color-scheme: dark)');
-    const listener = () => setDark(query.matches);
-    query.addEventListener('change', listener);
-    return () => query.removeEventListener('change', listener);
-  }, []);
+  const dark = usePrefersDark();
   const port = useMemo(() => createStandalonePort(undefined, reviewFiles), []);
   const sample = SAMPLE;
   return (

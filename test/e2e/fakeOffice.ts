@@ -6,7 +6,8 @@
  *
  * Query parameters of the page: `theme=dark` (dark Office theme), `api=1.12` (highest ExcelApi
  * version; 1.13 by default, so insertWorksheetsFromBase64 is used), `delay=ms` (wait before each
- * Excel.run, to see the progress bar), `fail=1` (every Excel.run fails, to see the error bar).
+ * Excel.run, to see the progress bar), `fail=1` (every Excel.run fails, to see the error bar),
+ * `ready=ms` (Office.onReady answers only after that long, to see the pane connecting).
  */
 import { readWorkbook } from '../../src/workbook/file/reader';
 import { FakeOfficeError, createMemoryExcel, type ExcelApiVersion, type MemSheetSpec } from '../workbook/office/memoryExcel';
@@ -16,6 +17,7 @@ const dark = params.get('theme') === 'dark';
 const api = (params.get('api') ?? '1.13') as ExcelApiVersion;
 const delay = Number(params.get('delay') ?? 0);
 const failing = params.get('fail') === '1';
+const readyAfter = Number(params.get('ready') ?? 0);
 
 function bytesOf(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -49,7 +51,10 @@ const fakeExcel = {
 };
 
 const fakeOffice = {
-  onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+  onReady: async () => {
+    if (readyAfter) await sleep(readyAfter);
+    return { host: 'Excel', platform: 'OfficeOnline' };
+  },
   context: {
     requirements: {
       isSetSupported: excel.isSetSupported,

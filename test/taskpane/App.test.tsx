@@ -62,7 +62,7 @@ describe('task pane first screen outside Excel', () => {
     expect(screen.getByText(/当前宿主为 Word/)).toBeTruthy();
   });
 
-  test('Office.onReady never resolves: gives up after the timeout', async () => {
+  test('Office.onReady never resolves: after the timeout says so, and keeps saying it is connecting', async () => {
     jest.useFakeTimers();
     try {
       render(<App office={{ onReady: () => new Promise<OfficeReadyInfo>(() => undefined) }} />);
@@ -72,11 +72,53 @@ describe('task pane first screen outside Excel', () => {
         await jest.advanceTimersByTimeAsync(3100);
       });
       expect(screen.getByText('当前未在 Excel 中运行')).toBeTruthy();
-      expect(screen.getByText(/超时/)).toBeTruthy();
+      expect(screen.getByText(/仍在继续连接/)).toBeTruthy();
+      expect(screen.getByText('正在连接 Excel…')).toBeTruthy();
     } finally {
       jest.useRealTimers();
     }
   });
+
+  test('a late Office.onReady (after the timeout) switches the pane to Excel mode', async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: (info: OfficeReadyInfo) => void = () => undefined;
+      const office: OfficeLike = {
+        onReady: () => new Promise<OfficeReadyInfo>((resolve) => (ready = resolve)),
+        context: { requirements: { isSetSupported: upTo(13) } },
+      };
+      render(<App office={office} />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(5000);
+      });
+      expect(screen.getByText('当前未在 Excel 中运行')).toBeTruthy();
+      await act(async () => {
+        ready({ host: 'Excel', platform: 'PC' });
+        await jest.advanceTimersByTimeAsync(0);
+      });
+      expect(screen.getByText('当前 Excel 支持 ExcelApi 1.13。')).toBeTruthy();
+      expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
+      expect(screen.queryByText('正在连接 Excel…')).toBeNull();
+      expect(screen.getByRole('button', { name: /导入平台材料/ })).toBeTruthy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+test('outside Excel the pane follows the browser’s dark scheme', async () => {
+  const matchMedia = (query: string) => ({ matches: query.includes('dark'), addEventListener: () => undefined, removeEventListener: () => undefined });
+  Reflect.set(window, 'matchMedia', matchMedia);
+  try {
+    render(<App />);
+    await screen.findByText('当前未在 Excel 中运行');
+    const css = Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText))
+      .join('\n');
+    expect(css).toMatch(/--colorNeutralBackground1:\s*#292929/i);
+  } finally {
+    Reflect.deleteProperty(window, 'matchMedia');
+  }
 });
 
 describe('task pane first screen inside Excel', () => {
@@ -90,12 +132,12 @@ describe('task pane first screen inside Excel', () => {
     expect((start as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
     expect(screen.queryByText(/上传我的加载项/)).toBeNull();
-    expect(screen.queryByText(/insertWorksheetsFromBase64/)).toBeNull();
+    expect(screen.queryByText(/不支持 ExcelApi 1\.13/)).toBeNull();
   });
 
   test('notes when ExcelApi 1.13 (insertWorksheetsFromBase64) is missing', async () => {
     render(<App office={fakeOffice({ host: 'Excel', platform: 'Mac' }, upTo(10))} />);
-    expect(await screen.findByText(/insertWorksheetsFromBase64/)).toBeTruthy();
+    expect(await screen.findByText(/不支持 ExcelApi 1\.13（直接插入工作表）/)).toBeTruthy();
     expect(screen.getByText('当前 Excel 支持 ExcelApi 1.10。')).toBeTruthy();
     expect(screen.queryByText('当前未在 Excel 中运行')).toBeNull();
   });

@@ -3,6 +3,8 @@ import {
   isDarkColor,
   probeExcelApi,
   readOfficeGlobal,
+  watchHost,
+  type HostInfo,
   type OfficeLike,
 } from '../../src/taskpane/host';
 
@@ -64,6 +66,46 @@ describe('detectHost', () => {
   test('Excel 2019 (ExcelApi 1.8): no insertWorksheetsFromBase64, light theme', async () => {
     const info = await detectHost(excel((name, v) => name === 'ExcelApi' && Number(v?.split('.')[1]) <= 8, '#FFFFFF'));
     expect(info).toMatchObject({ kind: 'excel', excelApi: { highest: '1.8', insertWorksheetsFromBase64: false }, dark: false });
+  });
+});
+
+describe('watchHost', () => {
+  const collect = () => {
+    const seen: HostInfo[] = [];
+    return { seen, push: (info: HostInfo) => seen.push(info) };
+  };
+
+  test('a prompt onReady answers once, without a timeout notice', async () => {
+    const { seen, push } = collect();
+    watchHost(excel(() => true), push, { timeoutMs: 20 });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(seen.map((s) => s.kind)).toEqual(['excel']);
+  });
+
+  test('a late onReady: the timeout first, then Excel', async () => {
+    let ready: (info: { host: string }) => void = () => undefined;
+    const { seen, push } = collect();
+    watchHost({ onReady: () => new Promise((resolve) => (ready = resolve)), context: { requirements: { isSetSupported: () => true } } }, push, { timeoutMs: 10 });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(seen).toEqual([{ kind: 'outside', reason: 'timeout', hostName: null }]);
+    ready({ host: 'Excel' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toMatchObject({ kind: 'excel', excelApi: { insertWorksheetsFromBase64: true } });
+  });
+
+  test('no Office global, and stopping: nothing more is told after stop', async () => {
+    const none = collect();
+    watchHost(undefined, none.push);
+    await Promise.resolve();
+    expect(none.seen).toEqual([{ kind: 'outside', reason: 'no-office', hostName: null }]);
+    let ready: (info: { host: string }) => void = () => undefined;
+    const stopped = collect();
+    const stop = watchHost({ onReady: () => new Promise((resolve) => (ready = resolve)) }, stopped.push, { timeoutMs: 10 });
+    stop();
+    ready({ host: 'Excel' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(stopped.seen).toEqual([]);
   });
 });
 

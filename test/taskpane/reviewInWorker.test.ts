@@ -61,7 +61,7 @@ test('a worker that fails rejects the review with a Chinese reason, and the next
       },
     };
   });
-  await expect(review(files, options)).rejects.toThrow(/^审核未完成：后台读取出错（out of memory）$/);
+  await expect(review(files, options)).rejects.toThrow(/^审核未完成：后台读取出错（文件内容过大，超出可处理的范围）$/);
   await expect(review(files, options)).rejects.toThrow(/审核未完成/);
   expect(made).toBe(2);
 });

@@ -71,7 +71,7 @@ test('start: busy through 读取 and 检查, then the result scored by the domai
   expect(result.current.result?.report).toBe(report);
   const domain = scoreReview(report.indicators, report.thresholds, '技术创新', DEFAULT_RUBRIC);
   expect(result.current.result?.scoring).toMatchObject({ verdict: domain.verdict, total: domain.total, maxTotal: domain.max, consequence: domain.consequence });
-  expect(result.current.result?.scoring.indicators).toEqual(scoredItems(report.indicators, '技术创新', DEFAULT_RUBRIC));
+  expect(result.current.result?.scoring.indicators).toMatchObject(scoredItems(report.indicators, '技术创新', DEFAULT_RUBRIC));
   expect(stages).toEqual(['check']);
 });
 
@@ -96,6 +96,13 @@ test('files: a partial import warns with its problems and forgets the result; cl
   expect(result.current.result).toBeNull();
   act(() => result.current.clearFiles());
   expect(result.current.files).toEqual([]);
+});
+
+test('files: notes on the files taken (values only) are listed under a success notice', async () => {
+  const port = fakePort({ addFiles: async () => ({ message: '已导入 1 个文件的 2 张工作表。', problems: [], notes: ['「a.xlsx」只复制了数值'] }) });
+  const { result } = renderHook(() => useReview(port, async () => undefined));
+  await act(() => result.current.addFiles(async () => [{ name: 'a.xlsx', bytes: new Uint8Array() }]));
+  expect(result.current.notice).toEqual({ intent: 'success', text: '已导入 1 个文件的 2 张工作表。', details: ['「a.xlsx」只复制了数值'] });
 });
 
 test('write: only with a result; its message sits by the result', async () => {

@@ -1,6 +1,7 @@
 import { Caption1, Combobox, Dropdown, Field, Input, Option, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { CATEGORIES, ROSTER, rosterKey, type RosterEntry } from '../../domain/roster';
+import { comboboxSlots, dropdownSlots } from '../a11y';
 import { strings } from '../strings';
 
 export interface PlatformChoice {
@@ -59,6 +60,7 @@ export function PlatformForm({ platform, onPlatform, year, onYear, manufacturing
     <div className={styles.root}>
       <Field label={strings.platformLabel}>
         <Combobox
+          {...comboboxSlots}
           className={styles.combobox}
           input={{ className: styles.inner, size: 1 }}
           listbox={{ className: styles.listbox }}
@@ -102,6 +104,7 @@ export function PlatformForm({ platform, onPlatform, year, onYear, manufacturing
       <div className={styles.row}>
         <Field className={styles.grow} label={{ children: strings.categoryLabel, id: categoryId }} required>
           <Dropdown
+            {...dropdownSlots}
             className={styles.control}
             aria-labelledby={categoryId}
             disabled={disabled}

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Divider, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Divider, Link, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { HostInfo } from '../host';
@@ -107,12 +107,24 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
           {standalone ? strings.standaloneTitle : strings.title}
         </Title3>
       </header>
+      {host === null || (host?.kind === 'outside' && host.reason === 'timeout') ? (
+        <Caption1 role="status" data-testid="connecting">
+          {strings.detecting}
+        </Caption1>
+      ) : null}
       {host?.kind === 'outside' ? <OutsideExcelNotice reason={host.reason} hostName={host.hostName} /> : null}
       <Body1 as="p" className={styles.description}>
         {standalone ? strings.standaloneDescription : strings.description}
       </Body1>
-      {mode === 'outside' ? <Caption1 className={styles.wrap}>{strings.standaloneLink}</Caption1> : null}
-      {mode === 'excel' && host === undefined ? null : host === null ? <Caption1>{strings.detecting}</Caption1> : null}
+      {mode === 'outside' ? (
+        <Caption1 className={styles.wrap} data-testid="standalone-link">
+          {strings.standaloneLinkBefore}
+          <Link href="review.html" inline>
+            {strings.standaloneLinkText}
+          </Link>
+          {strings.standaloneLinkAfter}
+        </Caption1>
+      ) : null}
       {host?.kind === 'excel' ? <ApiSupportNote excelApi={host.excelApi} /> : null}
 
       {error ? <ErrorBar error={error} onDismiss={review.dismissError} /> : null}
@@ -167,7 +179,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
           <Divider />
           {section(strings.resultSection, <ResultView report={result.report} scoring={result.scoring} />)}
           <ResultActions standalone={standalone} ready={ready} onWrite={() => void review.write()} onClearMarks={port?.clearMarks ? () => void review.clearMarks() : undefined} notice={notice} />
-          {section(strings.findings, <FindingsList report={result.report} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
+          {section(strings.findings, <FindingsList report={result.report} copied={port?.copiedSheets?.()} files={files} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
         </>
       ) : null}
 

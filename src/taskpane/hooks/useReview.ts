@@ -3,42 +3,23 @@
  * error, the files held, and the result. The components only show them and call the actions.
  */
 import { useCallback, useState } from 'react';
-import type { Finding, ReviewReport, Verdict } from '../../domain/report';
-import { scoreReview, scoredItems } from '../../domain/scoring';
+import type { Finding, ReviewReport } from '../../domain/report';
 import { DEFAULT_RUBRIC } from '../../workbook/layout/rubric';
 import { jobOf, reviewPlatform } from '../../workbook/reviewPlatform';
 import { messageOf, type PickedFile, type ReviewOptions, type ReviewPort } from '../review/ports';
 import { strings } from '../strings';
+import { paneScoring, type PaneScoring } from './paneScoring';
+
+export { paneScoring, type PaneScoring } from './paneScoring';
 
 export type Stage = 'read' | 'check' | 'write';
 export type Busy = { stage: Stage | null; label: string } | null;
 /** A message after an action; `near` puts it by the materials or by the result's buttons. */
 export type Notice = { intent: 'success' | 'info' | 'warning'; text: string; details?: string[]; near?: 'files' | 'result' } | null;
 
-/** What the result panel shows of the scoring: the guide's decision and each item's points (null: scored by hand). */
-export interface PaneScoring {
-  verdict: Verdict;
-  total: number;
-  maxTotal: number;
-  consequence: string;
-  indicators: { id: string; title: string; max: number; points: number | null }[];
-}
-
 export interface ReviewResult {
   report: ReviewReport;
   scoring: PaneScoring;
-}
-
-/** The scoring the pane shows, decided by the domain under the example rubric (the 评分表 rescores with edits). */
-export function paneScoring(report: ReviewReport): PaneScoring {
-  const s = report.scoring ?? scoreReview(report.indicators, report.thresholds, report.platform.category, DEFAULT_RUBRIC);
-  return {
-    verdict: s.verdict,
-    total: s.total,
-    maxTotal: s.max,
-    consequence: s.consequence,
-    indicators: scoredItems(report.indicators, report.platform.category, DEFAULT_RUBRIC),
-  };
 }
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -75,7 +56,8 @@ export function useReview(port: ReviewPort | null, pause: () => Promise<void> = 
           const r = await port.addFiles(picked);
           setFiles(port.fileNames());
           setResult(null);
-          setNotice(r.problems.length ? { intent: 'warning', text: r.message || '部分文件未能导入：', details: r.problems } : { intent: 'success', text: r.message });
+          const details = [...r.problems, ...(r.notes ?? [])];
+          setNotice({ intent: r.problems.length ? 'warning' : 'success', text: r.message || '部分文件未能导入：', ...(details.length ? { details } : {}) });
         })
       : Promise.resolve();
 

@@ -61,7 +61,13 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
       }
       if (sources.length === 0) return { message: '', problems };
       const result = await importWorkbooks(sources, excelApi.insertWorksheetsFromBase64, run);
-      return { message: strings.imported(result.imported.length, sources.length), problems };
+      // Every imported file Excel did not insert itself was written as values only.
+      const valuesOnly = sources.map((s) => s.file).filter((file) => !result.inserted.includes(file));
+      const notes = [
+        ...valuesOnly.map((file) => strings.importedValuesOnly(file, excelApi.insertWorksheetsFromBase64)),
+        ...(result.inserted.length ? [strings.importedRecalculated] : []),
+      ];
+      return { message: strings.imported(result.imported.length, sources.length), problems, notes };
     },
     async read() {
       snapshot = await readForReview(run);
@@ -86,6 +92,7 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
       const result = await clearMarks(run, features);
       return strings.marksCleared(result.cleared) + strings.protectedNotCleared(result.protectedSheets);
     },
+    copiedSheets: () => snapshot?.copied ?? [],
     canSelect(finding: Finding) {
       return snapshot !== null && findingTarget(finding, snapshot.copied) !== null;
     },

@@ -5,6 +5,8 @@
  */
 import type { Finding, ReviewReport } from '../../domain/report';
 import type { ReviewInput, SubmittedFile } from '../../domain/review';
+import type { CopiedSheet } from '../../workbook/layout/types';
+import { chineseMessage } from './chineseErrors';
 
 /** What the review needs besides the files. */
 export type ReviewOptions = Omit<ReviewInput, 'files'>;
@@ -20,6 +22,8 @@ export interface AddFilesResult {
   message: string;
   /** Files that were not taken, each with a Chinese reason naming it. */
   problems: string[];
+  /** What the reviewer should know about files that were taken (e.g. imported as values only). */
+  notes?: string[];
 }
 
 export interface ReviewSource {
@@ -49,6 +53,8 @@ export interface ReviewPort {
   select?(finding: Finding): Promise<boolean>;
   /** Whether a finding can be selected. */
   canSelect?(finding: Finding): boolean;
+  /** Where each submitted sheet is in the workbook (Excel), for the findings in the 问题清单's order. */
+  copiedSheets?(): readonly CopiedSheet[];
 }
 
 /** Base64 of bytes, in pieces so big files do not overflow the argument list. */
@@ -59,8 +65,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A Chinese message for whatever was thrown. */
+/** A Chinese message for whatever was thrown: English details (a zip library's, Office's) in Chinese. */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return chineseMessage(error instanceof Error ? error.message : String(error));
 }

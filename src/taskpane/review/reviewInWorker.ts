@@ -8,6 +8,7 @@
  */
 import type { ReviewReport } from '../../domain/report';
 import type { SubmittedFile } from '../../domain/review';
+import { chineseMessage } from './chineseErrors';
 import { messageOf, type PickedFile, type ReviewOptions } from './ports';
 
 export type { ReviewOptions } from './ports';
@@ -78,7 +79,7 @@ export function reviewInWorker(make: () => WorkerLike): ReviewFiles {
       }
     });
     w.addEventListener('error', (event) => {
-      for (const p of pending.values()) p.reject(new Error(`审核未完成：后台读取出错（${event.message ?? '未知错误'}）`));
+      for (const p of pending.values()) p.reject(new Error(chineseMessage(`审核未完成：后台读取出错（${event.message ?? '未知错误'}）`)));
       pending.clear();
       worker = undefined;
     });
