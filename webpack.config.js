@@ -6,6 +6,7 @@
 //                    webpack-dev-server's own self-signed certificate (no sudo, no network).
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -72,6 +73,14 @@ or ${DEV_ORIGIN}/review.html, the standalone review page (载入示例 loads the
 ────────────────────────────────────────────────────────────────────────
 `;
 
+/** The ES5 bootstrap both pages load first (src/taskpane/bootstrap.js), named by its content in production. */
+const BOOTSTRAP_SOURCE = path.join(__dirname, 'src', 'taskpane', 'bootstrap.js');
+function bootstrapFileName(production) {
+  if (!production) return 'bootstrap.js';
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(BOOTSTRAP_SOURCE)).digest('hex').slice(0, 8);
+  return `bootstrap.${hash}.js`;
+}
+
 /** The shipped sample submission, copied next to review.html for its 载入示例 button. */
 const SAMPLE_NAME = '星河中小企业公共服务平台';
 const SAMPLE_DIR = path.join(__dirname, 'samples', SAMPLE_NAME);
@@ -130,6 +139,8 @@ module.exports = (_env, argv) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const production = mode === 'production';
   const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
+  const bootstrap = bootstrapFileName(production);
+  const connectSrc = production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`;
 
   return {
     mode,
@@ -172,18 +183,20 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        // The bootstrap adds the bundle's scripts itself (data-scripts), after checking the webview.
+        inject: false,
         templateParameters: {
           // The dev server's live-reload websocket needs a connect-src of its own.
-          connectSrc: production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`,
+          connectSrc,
+          bootstrapSrc: bootstrap,
         },
       }),
       new HtmlWebpackPlugin({
         filename: 'review.html',
         template: './src/taskpane/review.html',
         chunks: ['review'],
-        templateParameters: {
-          connectSrc: production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`,
-        },
+        inject: false,
+        templateParameters: { connectSrc, bootstrapSrc: bootstrap },
       }),
       new webpack.DefinePlugin({ __SAMPLE__: JSON.stringify(SAMPLE) }),
       // The limit holds for the production build; development bundles are unminified.
@@ -194,6 +207,8 @@ module.exports = (_env, argv) => {
           // Browsers ask for /favicon.ico on every page: the add-in's own icon, not a 404.
           { from: 'assets/favicon.ico', to: 'favicon.ico' },
           { from: SAMPLE_DIR, to: SAMPLE.dir, noErrorOnMissing: true },
+          // ES5 as written: Terser (which may emit newer syntax) leaves it alone.
+          { from: BOOTSTRAP_SOURCE, to: bootstrap, info: { minimized: true } },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
