@@ -98,6 +98,23 @@
     }
   }
 
+  /**
+   * Outside Office (a plain browser: Office.onReady gives host null) office.js finds no host
+   * information and takes its Office 2013 path: it loads o15apptofilemappingtable.js, whose logger
+   * (OSF.Logger.ulsEndpoint) adds a hidden iframe for
+   * https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html three
+   * seconds later. The page's Content-Security-Policy blocks that frame (default-src 'self'), and
+   * Chromium reports the block as a console error; on an intranet the address does not resolve
+   * anyway. Outside Office there is nothing of Office's to log, so the frame is not added at all:
+   * the logger's loadProxyFrame becomes a no-op while it has not yet made the frame.
+   */
+  function quietOutsideOffice(win) {
+    var endpoint = win.OSF && win.OSF.Logger && win.OSF.Logger.ulsEndpoint;
+    if (endpoint && endpoint.proxyFrame == null && typeof endpoint.loadProxyFrame === 'function') {
+      endpoint.loadProxyFrame = function () {};
+    }
+  }
+
   var tag = document.getElementById('sme-bootstrap');
   var names = String((tag && tag.getAttribute('data-scripts')) || '').split(/\s+/);
   var files = [];
@@ -106,16 +123,18 @@
   }
   var page = (tag && tag.getAttribute('data-page')) || 'taskpane';
   var reason = unsupportedReason(window);
-  if (reason) {
-    showMessage(reason, page);
-    // office.js (taskpane.html) expects the page to call Office.onReady; do so, so that the host
-    // finishes starting the add-in and shows the message instead of a loading error.
-    try {
-      if (window.Office && typeof window.Office.onReady === 'function') window.Office.onReady();
-    } catch (ignored) {
-      // office.js is not usable here either; the message is shown all the same.
+  if (reason) showMessage(reason, page);
+  else loadScripts(files);
+  // taskpane.html has office.js. Register with Office.onReady here (the bundle, when it runs, does
+  // too): in an unsupported webview this is the page's only call, so the host finishes starting the
+  // add-in and shows the message; outside Office it lets quietOutsideOffice run in time.
+  try {
+    if (window.Office && typeof window.Office.onReady === 'function') {
+      window.Office.onReady(function (info) {
+        if (!info || !info.host) quietOutsideOffice(window);
+      });
     }
-  } else {
-    loadScripts(files);
+  } catch (ignored) {
+    // office.js is not usable here; the page goes on without it.
   }
 })(window, document);

@@ -29,10 +29,15 @@ interface Run {
   added: string[];
   message: HTMLElement | null;
   officeReadyCalls: number;
+  /** A stand-in for office.js's Office 2013 logger (see quietOutsideOffice in bootstrap.js). */
+  endpoint: { proxyFrame: unknown; loadProxyFrame: () => void; frames: number };
 }
 
 /** Runs the bootstrap in a page like the built taskpane.html (or review.html). */
-function run(userAgent: string, { remove = [] as string[], page = 'taskpane', scripts = 'taskpane.1234abcd.js', office = true } = {}): Run {
+function run(
+  userAgent: string,
+  { remove = [] as string[], page = 'taskpane', scripts = 'taskpane.1234abcd.js', office = true, host = null as string | null } = {},
+): Run {
   const html = `<!doctype html><html lang="zh-CN"><head></head><body><div id="root"><p>old</p></div>
     <script id="sme-bootstrap" src="bootstrap.js" data-page="${page}" data-scripts="${scripts}"></script></body></html>`;
   const dom = new JSDOM(html, { url: `https://review.example.org/sme/${page}.html?_host_Info=Excel`, runScripts: 'outside-only' });
@@ -43,10 +48,25 @@ function run(userAgent: string, { remove = [] as string[], page = 'taskpane', sc
   win.TextDecoder = TextDecoder;
   for (const name of remove) Reflect.deleteProperty(win, name);
   let officeReadyCalls = 0;
-  if (office) win.Office = { onReady: () => void officeReadyCalls++ };
+  if (office) {
+    win.Office = {
+      onReady: (callback?: (info: { host: string | null }) => void) => {
+        officeReadyCalls++;
+        callback?.({ host });
+      },
+    };
+  }
+  const endpoint = {
+    proxyFrame: null as unknown,
+    frames: 0,
+    loadProxyFrame() {
+      endpoint.frames++;
+    },
+  };
+  win.OSF = { Logger: { ulsEndpoint: endpoint } };
   dom.window.eval(SOURCE);
   const added = [...dom.window.document.querySelectorAll('script')].filter((s) => s.id !== 'sme-bootstrap').map((s) => s.getAttribute('src') ?? '');
-  return { dom, added, message: dom.window.document.getElementById('sme-unsupported'), officeReadyCalls };
+  return { dom, added, message: dom.window.document.getElementById('sme-unsupported'), officeReadyCalls, endpoint };
 }
 
 describe('bootstrap.js', () => {
@@ -68,8 +88,16 @@ describe('bootstrap.js', () => {
     expect([...dom.window.document.querySelectorAll('script')].slice(1).every((s) => s.async === false)).toBe(true);
     expect(dom.window.document.getElementById('root')?.textContent).toBe('old');
     expect(dom.window.document.documentElement.hasAttribute('data-unsupported')).toBe(false);
-    // The bundle calls Office.onReady itself.
-    expect(officeReadyCalls).toBe(0);
+    expect(officeReadyCalls).toBe(1);
+  });
+
+  test("outside Office (host null), office.js's telemetry frame is never added; in Excel its logger is left alone", () => {
+    const outside = run(USER_AGENTS.webview2, { host: null });
+    outside.endpoint.loadProxyFrame();
+    expect(outside.endpoint.frames).toBe(0);
+    const inExcel = run(USER_AGENTS.webview2, { host: 'Excel' });
+    inExcel.endpoint.loadProxyFrame();
+    expect(inExcel.endpoint.frames).toBe(1);
   });
 
   test.each([
@@ -96,6 +124,7 @@ describe('bootstrap.js', () => {
     expect(dom.window.document.documentElement.getAttribute('data-unsupported')).toBe(reason);
     // office.js is told the page is ready, as the bundle would.
     expect(officeReadyCalls).toBe(1);
+    expect(added).toEqual([]);
   });
 
   test('review.html in IE11: the message asks for a current browser, and a page without office.js is fine', () => {
