@@ -4,6 +4,11 @@
 //                    (package.json config.production_base_url, or env ADDIN_BASE_URL).
 //   npm start      → webpack serve --mode development: https://localhost:3000 with
 //                    webpack-dev-server's own self-signed certificate (no sudo, no network).
+//   OFFICE_JS=local npm run build
+//                  → the same, with office.js and the scripts it loads copied from the
+//                    @microsoft/office-js package into dist/office-js/ instead of Microsoft's CDN,
+//                    for networks that cannot reach the CDN (script-src 'self' only).
+//   npm run build -- --output-path <folder>  (webpack-cli) builds into another folder than dist/.
 'use strict';
 
 const crypto = require('crypto');
@@ -73,6 +78,64 @@ or ${DEV_ORIGIN}/review.html, the standalone review page (载入示例 loads the
 ────────────────────────────────────────────────────────────────────────
 `;
 
+/** Where the pages get office.js by default: Microsoft's CDN, which AppSource requires. */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** The @microsoft/office-js package's files, and the folder of dist/ they are copied to with OFFICE_JS=local. */
+const OFFICE_JS_PACKAGE_DIST = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
+const OFFICE_JS_LOCAL_DIR = 'office-js';
+
+/**
+ * Whether a file of the package's dist/ (a path relative to it, with forward slashes) is one that
+ * office.js may load at run time in Excel: office.js itself; the Excel host files it picks by host,
+ * platform and version (excel-win32-16.01.js, excel-mac-16.00.js, excel-web-16.00.js, … with their
+ * -core variants, and Office 2013's excel-15*.js through o15apptofilemappingtable.js); each
+ * locale's office_strings.js; and the telemetry, web-authentication and error-page files the host
+ * files name. Not copied: the .debug.js twins (office.js never asks for them), the other Office
+ * apps' host files, Outlook's strings, IntelliSense files and custom-functions-runtime.js.
+ */
+function isOfficeJsRuntimeFile(rel) {
+  if (/\.debug\.js$|vsdoc|\.d\.ts$/.test(rel)) return false;
+  return (
+    rel === 'office.js' ||
+    rel === 'o15apptofilemappingtable.js' ||
+    /^excel[a-z0-9.-]*\.js$/.test(rel) ||
+    /^[a-z0-9-]+\/office_strings\.js$/.test(rel) ||
+    /^(telemetry|ariatelemetry|webauth)\/[^/]+\.js$/.test(rel) ||
+    /^agaveerrorux\//.test(rel)
+  );
+}
+
+/**
+ * Where taskpane.html gets office.js from: OFFICE_JS=cdn (the default) or OFFICE_JS=local.
+ * @returns {{ src: string, scriptSrc: string, copy: object[] }} the script tag's src, the CSP's
+ *   script-src, and the CopyWebpackPlugin patterns that put the files in dist/
+ */
+function officeJsSource(value = process.env.OFFICE_JS) {
+  const mode = (value || 'cdn').trim().toLowerCase();
+  if (mode === 'cdn') return { src: OFFICE_JS_CDN, scriptSrc: `'self' ${new URL(OFFICE_JS_CDN).origin}`, copy: [] };
+  if (mode !== 'local') throw new Error(`OFFICE_JS 只能是 cdn（默认，微软 CDN）或 local（从 @microsoft/office-js 复制到 dist/${OFFICE_JS_LOCAL_DIR}/）：${value}`);
+  if (!fs.existsSync(path.join(OFFICE_JS_PACKAGE_DIST, 'office.js'))) {
+    throw new Error('OFFICE_JS=local 需要 @microsoft/office-js 软件包：请先运行 npm ci。');
+  }
+  const info = { minimized: true }; // already minified by Microsoft: Terser leaves them alone
+  return {
+    src: `${OFFICE_JS_LOCAL_DIR}/office.js`,
+    scriptSrc: "'self'",
+    copy: [
+      {
+        from: '**/*',
+        context: OFFICE_JS_PACKAGE_DIST,
+        to: `${OFFICE_JS_LOCAL_DIR}/[path][name][ext]`,
+        filter: (file) => isOfficeJsRuntimeFile(path.relative(OFFICE_JS_PACKAGE_DIST, file).split(path.sep).join('/')),
+        info,
+      },
+      // The web host files open "AgaveErrorUX/index.html" (the CDN's server ignores case; many do not).
+      { from: 'agaveerrorux', context: OFFICE_JS_PACKAGE_DIST, to: `${OFFICE_JS_LOCAL_DIR}/AgaveErrorUX`, info },
+      { from: path.join(OFFICE_JS_PACKAGE_DIST, '..', 'LICENSE.md'), to: `${OFFICE_JS_LOCAL_DIR}/LICENSE.md` },
+    ],
+  };
+}
+
 /** The ES5 bootstrap both pages load first (src/taskpane/bootstrap.js), named by its content in production. */
 const BOOTSTRAP_SOURCE = path.join(__dirname, 'src', 'taskpane', 'bootstrap.js');
 function bootstrapFileName(production) {
@@ -139,6 +202,7 @@ module.exports = (_env, argv) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const production = mode === 'production';
   const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
+  const officeJs = officeJsSource();
   const bootstrap = bootstrapFileName(production);
   const connectSrc = production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`;
 
@@ -188,6 +252,8 @@ module.exports = (_env, argv) => {
         templateParameters: {
           // The dev server's live-reload websocket needs a connect-src of its own.
           connectSrc,
+          officeJsSrc: officeJs.src,
+          scriptSrc: officeJs.scriptSrc,
           bootstrapSrc: bootstrap,
         },
       }),
@@ -209,6 +275,7 @@ module.exports = (_env, argv) => {
           { from: SAMPLE_DIR, to: SAMPLE.dir, noErrorOnMissing: true },
           // ES5 as written: Terser (which may emit newer syntax) leaves it alone.
           { from: BOOTSTRAP_SOURCE, to: bootstrap, info: { minimized: true } },
+          ...officeJs.copy,
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -223,6 +290,8 @@ module.exports = (_env, argv) => {
       // counted by InitialSizePlugin's report but not by the pages' initial size.
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 2 * 1024 * 1024,
+      // office.js's own files (OFFICE_JS=local) are Microsoft's, loaded only by Office.
+      assetFilter: (name) => !name.startsWith(`${OFFICE_JS_LOCAL_DIR}/`) && !name.endsWith('.map'),
     },
     devServer: {
       server: 'https',
@@ -245,3 +314,6 @@ module.exports = (_env, argv) => {
 module.exports.productionManifest = productionManifest;
 module.exports.productionBaseUrl = productionBaseUrl;
 module.exports.INITIAL_JS_LIMIT = INITIAL_JS_LIMIT;
+module.exports.officeJsSource = officeJsSource;
+module.exports.isOfficeJsRuntimeFile = isOfficeJsRuntimeFile;
+module.exports.OFFICE_JS_PACKAGE_DIST = OFFICE_JS_PACKAGE_DIST;
