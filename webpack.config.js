@@ -2,7 +2,8 @@
 //   npm run build  → webpack --mode production: dist/ with taskpane.html, the bundle, assets/ and
 //                    a manifest.xml whose https://localhost:3000 URLs point at the production site
 //                    (package.json config.production_base_url, or env ADDIN_BASE_URL).
-//   npm start      → webpack serve --mode development: https://localhost:3000 with
+//   npm start      → webpack serve --mode development: https://localhost:3000 with the trusted
+//                    certificate `npm run certs` installed (~/.office-addin-dev-certs/), else
 //                    webpack-dev-server's own self-signed certificate (no sudo, no network).
 //   OFFICE_JS=local npm run build
 //                  → the same, with office.js and the scripts it loads copied from the
@@ -19,6 +20,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
+const { devServerHttps } = require('./scripts/dev-certs');
 
 const DEV_PORT = Number(pkg.config?.dev_server_port ?? 3000);
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
@@ -62,7 +64,8 @@ const SIDELOAD_HELP = `
     ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
     （没有 wef 文件夹就新建），重启 Excel，然后“插入 → 我的加载项”中选择本加载项。
   • Excel 网页版：打开工作簿，“插入 → 加载项 → 上传我的加载项”，选择 manifest.xml。
-  首次使用前请在浏览器中打开上面的地址一次并信任自签名证书。
+  首次使用前请在浏览器中打开上面的地址一次并信任自签名证书（或先运行 npm run certs，
+  安装受信任的证书，再重新 npm start；当前所用证书见最后一行）。
 
 没有 Excel 的机器：在浏览器打开 ${DEV_ORIGIN}/taskpane.html ，
 接受自签名证书的安全提示后即可看到任务窗格（会提示“当前未在 Excel 中运行”）；
@@ -73,6 +76,7 @@ Sideload manifest.xml into Excel:
     Insert → My Add-ins → Shared Folder.
   • Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef
   • Excel on the web: Insert → Add-ins → Upload My Add-in.
+Desktop Excel needs a trusted certificate: run npm run certs once, then npm start again.
 Without Excel: open ${DEV_ORIGIN}/taskpane.html in a browser and accept the self-signed certificate,
 or ${DEV_ORIGIN}/review.html, the standalone review page (载入示例 loads the sample).
 ────────────────────────────────────────────────────────────────────────
@@ -198,13 +202,15 @@ class InitialSizePlugin {
   }
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const production = mode === 'production';
   const baseUrl = production ? productionBaseUrl() : DEV_BASE_URL;
   const officeJs = officeJsSource();
   const bootstrap = bootstrapFileName(production);
   const connectSrc = production ? "'self'" : `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}`;
+  // Only `webpack serve` reads the certificate; a build never looks at the home folder.
+  const https = env?.WEBPACK_SERVE ? devServerHttps() : { server: 'https', note: '' };
 
   return {
     mode,
@@ -294,7 +300,8 @@ module.exports = (_env, argv) => {
       assetFilter: (name) => !name.startsWith(`${OFFICE_JS_LOCAL_DIR}/`) && !name.endsWith('.map'),
     },
     devServer: {
-      server: 'https',
+      // ~/.office-addin-dev-certs/ from `npm run certs` when present, else the dev server's own.
+      server: https.server,
       host: 'localhost',
       port: DEV_PORT,
       headers: { 'Access-Control-Allow-Origin': '*' },
@@ -305,6 +312,7 @@ module.exports = (_env, argv) => {
       onListening(devServer) {
         devServer.middleware.waitUntilValid(() => {
           console.log(SIDELOAD_HELP);
+          console.log(`证书 / certificate: ${https.note}\n`);
         });
       },
     },
