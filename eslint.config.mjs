@@ -37,4 +37,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The pages' bootstrap runs in IE11 too: a classic browser script, no CommonJS. That it is ES5
+    // is checked by test/taskpane/bootstrap.test.ts (acorn, ecmaVersion 5).
+    files: ['src/taskpane/bootstrap.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', module: 'off', require: 'off', __dirname: 'off' } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }], 'no-var': 'off', strict: ['error', 'function'] },
+  },
 );
