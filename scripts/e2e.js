@@ -401,26 +401,29 @@ async function taskpane(browser, origin, fakeOffice) {
       timings.push([`${tag}: write (click → message)`, Date.now() - t0]);
       const state = await page.evaluate(() => {
         const excel = window.__fakeExcel;
-        const filled = excel.sheets.flatMap((s) => s.rows.flatMap((r) => (r || []).filter((c) => c && c.fill === '#FFC7CE'))).length;
+        // Highlights are conditional formats (they move with the rows and leave the cells' fills alone).
+        const filled = excel.sheets.flatMap((s) => s.conditionalFormats.filter((f) => f.type === 'Custom' && f.custom.format.fill.color === '#FFC7CE')).length;
+        const fills = excel.sheets.flatMap((s) => s.rows.flatMap((r) => (r || []).filter((c) => c && c.fill === '#FFC7CE'))).length;
         const scoring = excel.sheet('评分表');
-        return { names: excel.sheets.map((s) => s.name), syncs: excel.syncs, filled, title: scoring && scoring.rows[0] && scoring.rows[0][1] && scoring.rows[0][1].value, hidden: excel.sheets.filter((s) => s.visibility === 'VeryHidden').map((s) => s.name) };
+        return { names: excel.sheets.map((s) => s.name), syncs: excel.syncs, filled, fills, title: scoring && scoring.rows[0] && scoring.rows[0][1] && scoring.rows[0][1].value, hidden: excel.sheets.filter((s) => s.visibility === 'VeryHidden').map((s) => s.name) };
       });
       assert(JSON.stringify(state.names.slice(0, 4)) === JSON.stringify(REVIEW_SHEETS), `sheets ${state.names.join(', ')}`);
       assert(String(state.title).includes('年度绩效评价评分表'), `评分表 title ${state.title}`);
       assert(state.filled > 0, 'no row highlighted');
+      assert(state.fills === 0, `${state.fills} cells had their fill changed`);
       assert(state.hidden.includes('审核助手记录'), 'no record sheet');
       await shot(page, `${tag}-5-written`);
     });
-    await step(`${tag}: clicking a finding selects its cell; 清除标记 restores fills`, async () => {
+    await step(`${tag}: clicking a finding selects its cell; 清除标记 removes the highlights`, async () => {
       const group = page.getByRole('button', { name: /^服务企业重复（\d+）$/ });
       if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
       const finding = page.getByTitle('定位到单元格').first();
       await finding.click();
       await page.waitForFunction(() => window.__fakeExcel.selection !== null);
       await page.getByRole('button', { name: '清除标记' }).click();
-      await page.getByText(/已清除 \d+ 行标记/).waitFor();
-      const left = await page.evaluate(() => window.__fakeExcel.sheets.filter((s) => !['评分表', '评分细则', '问题清单', '抽查样本'].includes(s.name)).flatMap((s) => s.rows.flatMap((r) => (r || []).filter((c) => c && ['#FFC7CE', '#FFEB9C', '#DDEBF7'].includes(c.fill)))).length);
-      assert(left === 0, `${left} highlighted cells left`);
+      await page.getByText(/已清除 \d+ 处标记/).waitFor();
+      const left = await page.evaluate(() => window.__fakeExcel.sheets.flatMap((s) => s.conditionalFormats.filter((f) => f.type === 'Custom')).length);
+      assert(left === 0, `${left} highlights left`);
       await shot(page, `${tag}-6-cleared`);
     });
     await step(`${tag}: 划型测算 with invalid input`, async () => {
