@@ -394,12 +394,13 @@ function queuePrint(sheet: Excel.Worksheet, layout: SheetLayout): void {
   // A fixed scale, not "fit to one page wide": fitting would shrink a wide sheet's text below 8 pt.
   page.zoom = { scale: layout.print.scale };
   // The scale was computed for these margins (Excel's default is 0.7 in at the sides); points here.
-  page.leftMargin = PAGE_MARGINS.left * 72;
-  page.rightMargin = PAGE_MARGINS.right * 72;
-  page.topMargin = PAGE_MARGINS.top * 72;
-  page.bottomMargin = PAGE_MARGINS.bottom * 72;
-  page.headerMargin = PAGE_MARGINS.header * 72;
-  page.footerMargin = PAGE_MARGINS.footer * 72;
+  const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  page.leftMargin = points(PAGE_MARGINS.left);
+  page.rightMargin = points(PAGE_MARGINS.right);
+  page.topMargin = points(PAGE_MARGINS.top);
+  page.bottomMargin = points(PAGE_MARGINS.bottom);
+  page.headerMargin = points(PAGE_MARGINS.header);
+  page.footerMargin = points(PAGE_MARGINS.footer);
   if (layout.print.titleRows) {
     const [from, to = from] = layout.print.titleRows.split(':');
     page.setPrintTitleRows(`$${from}:$${to}`);

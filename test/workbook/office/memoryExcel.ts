@@ -106,6 +106,13 @@ export interface MemSheet {
     orientation?: string;
     paperSize?: string;
     zoom?: any;
+    /** Points. */
+    leftMargin?: number;
+    rightMargin?: number;
+    topMargin?: number;
+    bottomMargin?: number;
+    headerMargin?: number;
+    footerMargin?: number;
     titleRows?: string;
     titleColumns?: string;
     /** Addresses a page break was added before. */
@@ -1145,6 +1152,25 @@ class WorksheetProxy extends ProxyBase {
       set zoom(v: unknown) {
         print('zoom', v);
       },
+      // Margins in points, as PageLayout takes them.
+      set leftMargin(v: number) {
+        print('leftMargin', v);
+      },
+      set rightMargin(v: number) {
+        print('rightMargin', v);
+      },
+      set topMargin(v: number) {
+        print('topMargin', v);
+      },
+      set bottomMargin(v: number) {
+        print('bottomMargin', v);
+      },
+      set headerMargin(v: number) {
+        print('headerMargin', v);
+      },
+      set footerMargin(v: number) {
+        print('footerMargin', v);
+      },
       setPrintTitleRows(v: string) {
         print('titleRows', v);
       },
@@ -1165,6 +1191,8 @@ class WorksheetProxy extends ProxyBase {
         },
       },
     };
+    // A property the model lacks must fail loudly, not vanish as an expando.
+    Object.preventExtensions(this.pageLayout);
     this.horizontalPageBreaks = {
       add(address: string) {
         ctx.queue('Worksheet.horizontalPageBreaks', [address], () => {

@@ -146,6 +146,8 @@ describe('the Office adapter on the shipped sample', () => {
       expect(sheet.print.orientation).toBe('Landscape');
       // The same fixed, legible scale, repeated rows/columns, page breaks, header and footer as the file.
       expect(sheet.print.zoom).toEqual({ scale: layout.print.scale });
+      // The margins the scale was computed for (PAGE_MARGINS, in inches), in points.
+      expect([sheet.print.leftMargin, sheet.print.rightMargin, sheet.print.topMargin, sheet.print.bottomMargin]).toEqual([36, 36, 43.2, 43.2]);
       expect(sheet.print.titleColumns).toBe(layout.print.titleColumns ? layout.print.titleColumns.replace(/([A-Z]+)/g, '$$$1') : undefined);
       expect(sheet.print.breaks).toEqual(layout.print.breaksBefore?.map((r) => `A${r}`));
       expect(sheet.print.centerHeader).toBe('&11&"-,Regular"2024 年度绩效评价审核');
