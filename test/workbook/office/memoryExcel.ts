@@ -1152,25 +1152,6 @@ class WorksheetProxy extends ProxyBase {
       set zoom(v: unknown) {
         print('zoom', v);
       },
-      // Margins in points, as PageLayout takes them.
-      set leftMargin(v: number) {
-        print('leftMargin', v);
-      },
-      set rightMargin(v: number) {
-        print('rightMargin', v);
-      },
-      set topMargin(v: number) {
-        print('topMargin', v);
-      },
-      set bottomMargin(v: number) {
-        print('bottomMargin', v);
-      },
-      set headerMargin(v: number) {
-        print('headerMargin', v);
-      },
-      set footerMargin(v: number) {
-        print('footerMargin', v);
-      },
       setPrintTitleRows(v: string) {
         print('titleRows', v);
       },
@@ -1191,6 +1172,10 @@ class WorksheetProxy extends ProxyBase {
         },
       },
     };
+    // Margins in points, as PageLayout takes them.
+    for (const key of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+      Object.defineProperty(this.pageLayout, key, { set: (v: number) => print(key, v) });
+    }
     // A property the model lacks must fail loudly, not vanish as an expando.
     Object.preventExtensions(this.pageLayout);
     this.horizontalPageBreaks = {
