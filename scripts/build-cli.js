@@ -13,7 +13,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'cli');
 const STAMP = path.join(OUT, '.built');
-const ENTRIES = ['review', 'classify', 'batchWorkerMain'];
+const ENTRIES = ['review', 'classify', 'batchWorkerMain', 'mergeReviews'];
 /** What the build reads: a change to any of these makes it stale. */
 const INPUTS = ['src', 'rubric', 'package.json', 'scripts/build-cli.js'];
 

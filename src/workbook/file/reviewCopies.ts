@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { PanelError, mergePanel, type Panel } from '../../domain/panel';
-import { PANEL_SHEET, layoutPanelSheet } from '../layout/panelSheet';
+import { PANEL_MARK, PANEL_SHEET, layoutPanelSheet } from '../layout/panelSheet';
 import { readReviewCopy, type CopySource } from '../layout/reviewCopy';
 import type { ValueGrid } from '../layout/inputs';
 import type { SheetLayout } from '../layout/types';
@@ -101,4 +101,15 @@ export async function writePanelWorkbook(merged: Pick<MergedReviews, 'layout' | 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const buffer = await wb.xlsx.writeBuffer();
   return withCustomProperties(new Uint8Array(buffer as ArrayBuffer), merged.properties);
+}
+
+/** Whether an .xlsx is a 合议表 workbook (a sheet 合议表 with the panel's mark in A1), so writing over it loses no one's work. */
+export async function isPanelWorkbook(bytes: Uint8Array): Promise<boolean> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch {
+    return false;
+  }
+  return wb.worksheets.length === 1 && wb.getWorksheet(PANEL_SHEET)?.getCell('A1').value === PANEL_MARK;
 }
