@@ -115,6 +115,15 @@ export const strings = {
     ].join(''),
   protectedNotCleared: (sheets: string[]) => (sheets.length ? `工作表${sheets.map((n) => `“${n}”`).join('、')}受保护，其中的标记未清除；取消保护后再点“清除标记”。` : ''),
 
+  mergeSection: '合并评审',
+  mergeHint: '专家组评审时，选择各位评审专家分别填写的同一平台的审核工作簿（.xlsx，至少两个），合并为一张“合议表”写入当前工作簿：列出各专家的得分、平均分和分差，以及门槛条件结论、评审意见、处理意见和核验结果，需合议的事项标红。',
+  mergeButton: '合并评审',
+  merging: '正在合并评审…',
+  mergeNeedsTwo: (n: number) => `请至少选择两位专家的审核工作簿（本次选择了 ${n} 个）。`,
+  merged: (sheet: string, experts: number, total: string, verdict: string, toDiscuss: number) =>
+    `已将 ${experts} 位专家的审核工作簿合并写入“${sheet}”表：合议总分 ${total}，合议结论“${verdict}”；${toDiscuss ? `需合议事项 ${toDiscuss} 项（已标红）。` : '各专家意见一致，无需合议事项。'}`,
+  mergedReplaced: '此前写入的合议表已替换为本次结果。',
+
   sizeSection: '划型测算',
   industryLabel: '所属行业',
   industryPlaceholder: '选择行业',

@@ -2,12 +2,14 @@ import { Body1, Button, Caption1, Divider, Link, Subtitle2, Title3, makeStyles, 
 import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { HostInfo } from '../host';
+import { useMergeReviews } from '../hooks/useMergeReviews';
 import { useReview } from '../hooks/useReview';
 import type { PickedFile, ReviewPort } from '../review/ports';
 import { strings } from '../strings';
 import { ApiSupportNote } from './ApiSupportNote';
 import { FilesSection } from './FilesSection';
 import { FindingsList } from './FindingsList';
+import { MergeReviewsSection } from './MergeReviewsSection';
 import { ErrorBar, NoticeBar } from './NoticeBar';
 import { OutsideExcelNotice } from './OutsideExcelNotice';
 import { PlatformForm, type PlatformChoice } from './PlatformForm';
@@ -75,6 +77,7 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
   const [manufacturing, setManufacturing] = useState(false);
   const review = useReview(port, pause);
   const { busy, result, notice, error, files, ready } = review;
+  const panel = useMergeReviews(port);
 
   const standalone = mode === 'standalone';
   const missing = !platform.category ? strings.startReviewNeedsCategory : standalone && files.length === 0 ? strings.startReviewNeedsFiles : null;
@@ -180,6 +183,26 @@ export function ReviewApp({ mode, port, host, loadSample, pause }: ReviewAppProp
           {section(strings.resultSection, <ResultView report={result.report} scoring={result.scoring} />)}
           <ResultActions standalone={standalone} ready={ready} onWrite={() => void review.write()} onClearMarks={port?.clearMarks ? () => void review.clearMarks() : undefined} notice={notice} />
           {section(strings.findings, <FindingsList report={result.report} copied={port?.copiedSheets?.()} files={files} onSelect={port?.select ? review.select : undefined} canSelect={port?.canSelect} />)}
+        </>
+      ) : null}
+
+      {port?.mergeReviews ? (
+        <>
+          <Divider />
+          {section(
+            strings.mergeSection,
+            <MergeReviewsSection
+              ready={ready && busy === null}
+              busy={panel.busy}
+              notice={panel.notice}
+              error={panel.error}
+              onFiles={(list) => {
+                const chosen = Array.from(list ?? []);
+                void panel.merge(() => Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await fileBytes(f) }))));
+              }}
+              onDismissError={panel.dismissError}
+            />,
+          )}
         </>
       ) : null}
 

@@ -17,6 +17,7 @@ import {
   type ImportSource,
   type WorkbookSnapshot,
 } from '../../workbook/office/officeReview';
+import { writePanelSheet } from '../../workbook/office/panelSheet';
 import type { ExcelApiSupport } from '../host';
 import { strings } from '../strings';
 import { messageOf, toBase64, type PickedFile, type ReviewPort } from './ports';
@@ -91,6 +92,14 @@ export function createExcelPort(excelApi: ExcelApiSupport, run?: ExcelRun): Revi
     async clearMarks() {
       const result = await clearMarks(run, features);
       return strings.marksCleared(result.cleared) + strings.protectedNotCleared(result.protectedSheets);
+    },
+    async mergeReviews(files: PickedFile[]) {
+      if (files.length < 2) throw new Error(strings.mergeNeedsTwo(files.length));
+      // ExcelJS (for reading the copies) is loaded only when reviews are merged.
+      const { mergeReviewFiles } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/file/reviewCopies');
+      const { panel, layout } = await mergeReviewFiles(files.map((f) => ({ file: f.name, bytes: f.bytes })));
+      const result = await writePanelSheet(layout, run, features);
+      return strings.merged(result.sheet, panel.experts.length, panel.total.toFixed(2), panel.verdict, panel.toDiscuss) + (result.replaced ? strings.mergedReplaced : '');
     },
     copiedSheets: () => snapshot?.copied ?? [],
     canSelect(finding: Finding) {

@@ -53,6 +53,12 @@ export interface ReviewPort {
   select?(finding: Finding): Promise<boolean>;
   /** Whether a finding can be selected. */
   canSelect?(finding: Finding): boolean;
+  /**
+   * Merge several reviewers' copies of one platform's review workbook into a 合议表 written into
+   * the open workbook (Excel only); returns what to tell the reviewer. Throws a Chinese message for
+   * copies that cannot be merged.
+   */
+  mergeReviews?(files: PickedFile[]): Promise<string>;
   /** Where each submitted sheet is in the workbook (Excel), for the findings in the 问题清单's order. */
   copiedSheets?(): readonly CopiedSheet[];
 }
