@@ -106,6 +106,8 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
   const META_LAST = row - 1;
 
   const sectionRows: number[] = [];
+  /** Rows whose 名称 cell spans 名称 and 满分 (its wrapped height is estimated over both). */
+  const wideTitleRows = new Set<number>();
   const section = (title: string) => {
     row++;
     sectionRows.push(row);
@@ -127,6 +129,7 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
     text(row, C.id, t.id, { ...BODY, align: 'center' });
     text(row, C.title, t.title, { ...BODY, wrap: true });
     merges.push(range(row, C.title, row, C.max));
+    wideTitleRows.add(row);
     t.conclusions.forEach((w, i) => text(row, expertCol(i), w === null ? '（未填）' : t.overridden[i] ? `${w}（改判）` : w, { ...BODY, align: 'center', ...conclusionStyle(w) }));
     const word = t.conflict ? '待合议' : STATUS_WORDS[t.status];
     text(row, C.mean, word, { ...BODY, align: 'center', ...conclusionStyle(t.conflict ? null : word) });
@@ -137,6 +140,7 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
   }
 
   // 二、评分指标.
+  const I_SECTION = row + 1;
   section(`二、评分指标（各专家的得分、平均分和分差；分差超过满分的 ${percent(panel.gap)} 的需合议）`);
   headers(['编号', '评分指标', '满分', ...expertHeaders, '平均分', '分差', '需合议']);
   for (const ind of panel.indicators) {
@@ -184,6 +188,7 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
     text(row, C.id, c.id, { ...BODY, align: 'center' });
     text(row, C.title, c.title, { ...BODY, wrap: true });
     merges.push(range(row, C.title, row, C.max));
+    wideTitleRows.add(row);
     c.comments.forEach((v, i) => text(row, expertCol(i), v, { ...BODY, wrap: true }));
     frame(row, C.id, last);
     row++;
@@ -201,6 +206,7 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
       put({ row, col: C.id, value: k + 1, ...BODY, align: 'center' });
       text(row, C.title, e.label, { ...BODY, wrap: true });
       merges.push(range(row, C.title, row, C.max));
+      wideTitleRows.add(row);
       panel.experts.forEach((_, i) => text(row, expertCol(i), entryText(e, i), { ...BODY, wrap: true }));
       text(row, C.flag, e.conflict ? conflictText : null, e.conflict ? { ...BODY, ...FLAG, wrap: true } : BODY);
       frame(row, C.id, last);
@@ -232,7 +238,22 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
     // Merged cells and the lines above the tables do not size columns.
     (c) => c.row <= 2 || (c.row >= META_FIRST && c.row <= META_LAST && c.col === C.title) || sectionRows.includes(c.row) || c.row === SIGN_ROW || (c.col === C.title && c.row > I_LAST),
   );
-  const rowHeights = [{ row: 2, height: 48 }, ...wrappedRowHeights(cells, columns, META_LAST + 1), { row: SIGN_ROW, height: 36 }];
+  // Wrapped text's row heights, a 名称 spanning two columns measured over both.
+  const spanned = columns.map((c, i) => (i === C.title - 1 ? { ...c, width: c.width + columns[C.max - 1].width } : c));
+  const rowHeights = [
+    { row: 2, height: 48 },
+    ...wrappedRowHeights(
+      cells.filter((c) => !wideTitleRows.has(c.row)),
+      columns,
+      META_LAST + 1,
+    ),
+    ...wrappedRowHeights(
+      cells.filter((c) => wideTitleRows.has(c.row)),
+      spanned,
+      META_LAST + 1,
+    ),
+    { row: SIGN_ROW, height: 36 },
+  ].sort((a, b) => a.row - b.row);
   return {
     name: PANEL_SHEET,
     columns,
@@ -242,7 +263,8 @@ export function layoutPanelSheet(panel: Panel): SheetLayout {
     freeze: { row: 0, col: 0 },
     dataValidations: [],
     conditionalFormats: [],
-    print: printA4Landscape(columns, { header: `${panel.year ?? ''} 年度绩效评价合议`, footer: `${platformName} · ${PANEL_SHEET}` }),
+    // The indicators start a page of their own.
+    print: printA4Landscape(columns, { breaksBefore: [I_SECTION], header: `${panel.year ?? ''} 年度绩效评价合议`, footer: `${platformName} · ${PANEL_SHEET}` }),
     tabColor: COLORS.tab,
   };
 }
