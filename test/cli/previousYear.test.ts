@@ -118,6 +118,19 @@ describe('--previous', () => {
     ]);
   });
 
+  test('re-run onto the same --out without last year: the sheet and the block go, and nothing is reported as an unkept edit', async () => {
+    const outDir = path.join(root, 'rerun');
+    expect(await runReview([now, '--previous', before, '--out', outDir], capture().io)).toBe(0);
+    const again = capture();
+    expect(await runReview([now, '--out', outDir], again.io)).toBe(0);
+    expect(again.err.join('\n')).not.toMatch(/未能保留/);
+    const [file] = readdirSync(outDir);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(outDir, file));
+    expect(wb.getWorksheet('新增订单企业')).toBeUndefined();
+    expect(wb.getWorksheet('未保留的修改')).toBeUndefined();
+  });
+
   test.each([
     [['--batch', 'x', '--out', 'y', '--previous', 'z'], /--previous-batch/],
     [['a', '--previous-batch', 'z'], /只用于批量审核（--batch）/],

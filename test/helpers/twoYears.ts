@@ -54,6 +54,15 @@ export const YEAR_2024: SheetFixture[] = [
       [15, '天津戊科技有限公司', '上云服务', '小型', 12, '2024-10-01', 'HT-15'], // 天津: not a 北京 firm
     ],
   },
+  {
+    // Two products, so 8.4(1) scores and the total is not 0 without 8.4(2).
+    name: '产品',
+    rows: [
+      ['序号', '服务产品（项目）名称', '服务产品（项目）分类', '内容介绍', '价格'],
+      [1, '上云诊断', '数字化', '诊断', '1万元'],
+      [2, '数据治理', '数字化', '治理', '2万元'],
+    ],
+  },
 ];
 
 /** 2024's 北京 paid-order firms: 甲 乙 丙 丁 己 庚 辛 卯 (8); new: 乙 丙 卯 (3); returning 5, of them 辛 from 天津. */

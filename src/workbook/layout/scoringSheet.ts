@@ -497,6 +497,12 @@ function drawYearComparison(d: ScoringDraw): void {
   // Below the signatures, so the signature line keeps its place whether or not last year is given.
   const SECTION = VERDICT_ROW + 4;
   const HEAD = SECTION + 1;
+  // Every row of the block is marked: on a re-run without last year, its generated text is known as
+  // generated (not as a reviewer's typing to list on 「未保留的修改」).
+  for (const [r, key] of [
+    [SECTION, '年度对比'],
+    [HEAD, '年度对比:表头'],
+  ] as const) put({ row: r, col: C.mark, value: rowMark(key, {}) });
   put({ row: SECTION, col: C.id, value: `三、年度对比（${prev.year}年度材料：${prev.source ?? '上一年度文件夹'}；按同样的规则计算）`, bold: true, fill: COLORS.sectionFill, border: true });
   merges.push(range(SECTION, C.id, SECTION, LAST_COL));
   const headers = ['序号', '项目', `${prev.year}年度`, `${report.year}年度`, '变化', '单位', '说明'];
@@ -519,6 +525,7 @@ function drawYearComparison(d: ScoringDraw): void {
     put({ row: r, col: C.note, value: before === null || now === null ? `${item.note}；${before === null ? `${prev.year}年度` : `${report.year}年度`}无法计算` : item.note, ...BODY, wrap: true });
   });
   const after = HEAD + 1 + COMPARED.length;
+  put({ row: after, col: C.mark, value: rowMark('年度对比:新增', {}) });
   put({
     row: after,
     col: C.id,
