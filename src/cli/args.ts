@@ -1,6 +1,7 @@
 /**
  * `npm run review` arguments → review options, with Chinese errors for anything off.
  */
+import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_QUALIFICATION_ORDER, QUALIFICATIONS } from '../domain/qualification';
 import { CATEGORIES, findPlatform, isCategory, type RosterEntry } from '../domain/roster';
@@ -30,6 +31,10 @@ export interface ReviewArgs {
   batch?: string;
   /** --jobs N: worker threads for --batch. */
   jobs?: number;
+  /** --previous DIR: the platform's submission of the year before (8.4(2), 二.13(2), 年度对比). */
+  previous?: string;
+  /** --previous-batch DIR: last year's platforms, one subfolder each, matched to --batch's by roster name. */
+  previousBatch?: string;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
@@ -61,6 +66,10 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
   --rubric <文件>        评分细则 JSON，替换内置的示例细则（格式见 rubric/default.json）
   --batch <文件夹>       批量审核：每个子文件夹是一个平台，需同时给 --out；--category 作为默认类别
   --jobs <N>             批量审核的并行线程数，默认为 CPU 核数
+  --previous <文件夹>    该平台上一年度的申报材料：计算指标8.4(2) 新增北京市订单企业数，核对申报的
+                         二.13(2) 上一年度运营数据，并在评分表中列出年度对比
+  --previous-batch <文件夹>  批量审核时上一年度各平台的材料（每个子文件夹一个平台），按名录中的平台名称
+                         与 --batch 中的平台对应
   --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
   -h, --help             显示本帮助`;
 
@@ -118,6 +127,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         rubric: { type: 'string' },
         batch: { type: 'string' },
         jobs: { type: 'string' },
+        previous: { type: 'string' },
+        'previous-batch': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -133,6 +144,18 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     // Options the batch cannot honour are refused, never silently dropped.
     if (v.declared !== undefined) throw new UsageError('批量审核时各平台的申报数据取自各自文件夹中的“申报数据”表，不能用 --declared（它只对应一个平台）');
     if (v.json !== undefined) throw new UsageError('批量审核写出各平台的审核工作簿和 汇总.xlsx，不写 JSON 报告：请去掉 --json，或逐个平台审核');
+    if (v.previous !== undefined) throw new UsageError('批量审核时上一年度材料请用 --previous-batch 给出一个文件夹（每个子文件夹一个平台）；--previous 只对应一个平台');
+    if (v['previous-batch'] !== undefined && samePath(v['previous-batch'], v.batch)) throw new UsageError('--previous-batch 不能与 --batch 是同一个文件夹：一个是上一年度的材料，一个是本年度的材料');
+    if (v['previous-batch'] !== undefined && samePath(v['previous-batch'], v.out!)) throw new UsageError('--previous-batch 不能与 --out 是同一个文件夹：审核结果不写进上一年度的材料');
+  } else if (v['previous-batch'] !== undefined) {
+    throw new UsageError(v.previous !== undefined ? '--previous-batch 只用于批量审核（--batch）；审核一个平台时只给 --previous' : '--previous-batch 只用于批量审核（--batch）；审核一个平台时请用 --previous 给出它上一年度的材料');
+  }
+  if (v.previous !== undefined) {
+    if (v.template !== undefined) throw new UsageError('--template 只写出空白的申报数据表，不审核材料，不能与 --previous 同用');
+    if (v.previous.trim() === '') throw new UsageError('--previous 需要上一年度材料所在的文件夹');
+    const clash = parsed.positionals.find((p) => samePath(p, v.previous!) || inside(p, v.previous!) || inside(v.previous!, p));
+    if (clash !== undefined) throw new UsageError(`--previous「${v.previous}」与本年度材料「${clash}」是同一位置或互相包含：上一年度材料请放在单独的文件夹中`);
+    if (v.out !== undefined && (samePath(v.out, v.previous) || inside(v.out, v.previous))) throw new UsageError('--out 不能是 --previous 的文件夹或在其中：审核结果不写进上一年度的材料');
   }
   if (parsed.positionals.length === 0 && v.template === undefined && v.batch === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
   if (v['in-place'] && (parsed.positionals.length !== 1 || v.out !== undefined)) {
@@ -191,6 +214,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     rubric: v.rubric,
     batch: v.batch,
     jobs: v.jobs === undefined ? undefined : integer('jobs', v.jobs, 0, 64, 1),
+    previous: v.previous,
+    previousBatch: v['previous-batch'],
     sample: {
       by,
       size: 100,
@@ -198,6 +223,16 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
       seed: integer('seed', v.seed, 0, 2 ** 31 - 1, 1),
     },
   };
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+/** Whether `child` lies inside the folder `parent`. */
+function inside(child: string, parent: string): boolean {
+  const rel = path.relative(path.resolve(parent), path.resolve(child));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** The message when no category can be found anywhere. */

@@ -11,6 +11,7 @@ import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
 import type { ReviewSettings } from '../workbook/reviewPlatform';
+import { matchPreviousFolders, previousNotice } from './previousYear';
 import { emptyResult, reviewPlatformFolder, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './io';
 
@@ -25,6 +26,8 @@ export interface BatchOptions {
   jobs: number;
   /** Old-generation heap of each worker (MB); {@link WORKER_HEAP_MB} by default. */
   workerHeapMb?: number;
+  /** --previous-batch: last year's platforms, one subfolder each, matched by roster name. */
+  previousBatch?: string;
 }
 
 /** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
@@ -134,12 +137,22 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
     io.err(err instanceof Error ? err.message : String(err));
     return 2;
   }
+  let previous: Awaited<ReturnType<typeof matchPreviousFolders>> | undefined;
+  if (options.previousBatch !== undefined) {
+    try {
+      previous = await matchPreviousFolders(options.previousBatch, folders);
+    } catch (err) {
+      io.err(err instanceof Error ? err.message : String(err));
+      return 2;
+    }
+  }
   const jobs: PlatformJob[] = folders.map((f) => ({
     folder: path.join(options.dir, f),
     defaultCategory: options.defaultCategory,
     settings: options.settings,
     rubric: options.rubric,
     outDir,
+    ...(previous?.matched.has(f) ? { previousFolder: previous.matched.get(f) } : {}),
   }));
   const started = Date.now();
   const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty), options.workerHeapMb);
@@ -150,6 +163,7 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
   io.out(`批量审核完成：${results.length} 个平台，成功 ${reviewed.length} 个，无法审核 ${results.length - reviewed.length} 个，用时 ${seconds.toFixed(1)} s`);
   for (const r of results.filter((x) => x.problem)) io.out(`  无法审核：${r.folder}：${r.problem}`);
   for (const r of results.filter((x) => x.unkept)) io.out(`  ${r.folder}：${unkeptNotice(r.unkept ?? 0)}`);
+  if (previous) io.out(previousNotice(previous.unmatched, results));
   io.out(`汇总：${summaryFile}`);
   return reviewed.length > 0 ? 0 : 2;
 }

@@ -12,6 +12,7 @@ import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { reviewWorkbookName } from '../workbook/file/writeReview';
 import { reviewPlatform, withoutReviewSheets, type ReviewSettings } from '../workbook/reviewPlatform';
 import { writePlatformWorkbook } from './platformWorkbook';
+import { loadPrevious } from './previousYear';
 
 export interface PlatformJob {
   folder: string;
@@ -21,6 +22,8 @@ export interface PlatformJob {
   /** The rubric as parsed JSON (plain data crosses to a worker); the default when absent. */
   rubric?: unknown;
   outDir: string;
+  /** Last year's folder of the platform (--previous-batch), when one matched. */
+  previousFolder?: string;
 }
 
 /** One platform's line of 汇总.xlsx, plus what the batch needs to report on it. */
@@ -29,6 +32,8 @@ export interface PlatformResult extends SummaryRow {
   maxTotal: number | null;
   /** How many of the reviewer's changes in the previous workbook could not be kept (listed on 「未保留的修改」). */
   unkept?: number;
+  /** Why last year's folder (--previous-batch) could not be used; the platform was reviewed without it. */
+  previousProblem?: string;
   ms: number;
 }
 
@@ -72,10 +77,12 @@ export async function reviewPlatformFolder(job: PlatformJob): Promise<PlatformRe
       return { ...base, problem: why || '没有可读取的表格', ms: Date.now() - started };
     }
     const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
+    const before = job.previousFolder !== undefined ? await loadPrevious(job.previousFolder, [job.outDir]) : null;
     const { report, platform, written: done } = await reviewPlatform(
       { given: { folderName, defaultCategory: job.defaultCategory, folder: folderName }, settings: job.settings, rubric },
       {
         read: async () => files,
+        readPrevious: async () => (before && 'previous' in before ? before.previous : null),
         write: (r, { platform: p }) => {
           // Named by its folder too when the platform's name is not the folder's: two folders that
           // declare one platform get a workbook each, not one overwritten by the other.
@@ -105,6 +112,7 @@ export async function reviewPlatformFolder(job: PlatformJob): Promise<PlatformRe
       warnings: report.findings.filter((f) => f.severity === 'warning').length,
       workbook: path.basename(done.written),
       ...(done.unkept > 0 ? { unkept: done.unkept } : {}),
+      ...(before && 'problem' in before ? { previousProblem: before.problem } : {}),
       ms: Date.now() - started,
     };
   } catch (err) {

@@ -10,7 +10,8 @@ import { loadSubmission } from '../workbook/file/submissionFiles';
 import { DEFAULT_RUBRIC, loadRubric, type Rubric } from '../workbook/layout/rubric';
 import { NO_CATEGORY, parseReviewArgs, settingsOf, UsageError, USAGE } from './args';
 import { OutputError, clashesWithInput, inPlaceRefusal, writeFileAtomic } from './atomicWrite';
-import { reviewPlatform, withoutReviewSheets } from '../workbook/reviewPlatform';
+import { reviewPlatform, withoutReviewSheets, type PreviousSubmission } from '../workbook/reviewPlatform';
+import { loadPrevious } from './previousYear';
 import type { WorkbookWrite } from './platformWorkbook';
 import type { ReviewReport } from '../domain/report';
 import { jsonChunks } from './reportJson';
@@ -48,6 +49,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
           settings: settingsOf(args),
           rubric: rubricJson,
           jobs: args.jobs ?? defaultJobs(),
+          ...(args.previousBatch !== undefined ? { previousBatch: args.previousBatch } : {}),
         },
         io,
         io === processIo && process.stderr.isTTY === true,
@@ -55,6 +57,14 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     }
     let declaredJson: DeclaredFigures | undefined;
     if (args.declared !== undefined) declaredJson = await readDeclaredFile(args.declared);
+    // Last year's submission, read before this year's: a folder that cannot be read stops here.
+    let previous: PreviousSubmission | null = null;
+    if (args.previous !== undefined) {
+      const got = await loadPrevious(args.previous, args.out !== undefined ? [args.out] : []);
+      if ('problem' in got) throw new UsageError(got.problem);
+      for (const p of got.problems) io.err(`上一年度材料：${p}`);
+      previous = got.previous;
+    }
     // The output folder is never read as input (a re-run would review its own review workbook).
     const loaded = await loadSubmission(args.paths, { exclude: args.out !== undefined ? [args.out] : [] });
     const { problems } = loaded;
@@ -100,7 +110,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     // The category: --category, else the roster by --platform, else what the 申报数据 sheet names.
     const outcome = await reviewPlatform(
       { given: { category: args.category, platformName: args.platform.name, folder: submissionFolder(args.paths) }, settings: settingsOf(args), rubric, declared: declaredJson },
-      { read: async () => files, write: args.out !== undefined || args.inPlace ? (report) => writeWorkbook(report) : undefined },
+      { read: async () => files, readPrevious: async () => previous, write: args.out !== undefined || args.inPlace ? (report) => writeWorkbook(report) : undefined },
     );
     const { report } = outcome;
     if (!report) throw new UsageError(NO_CATEGORY);

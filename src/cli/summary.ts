@@ -54,6 +54,8 @@ export function formatSummary(report: ReviewReport, maxFindings = 30): string {
   lines.push(`  创新型高成长企业（北京）${ind.innovativeEnterprises.total} 家：${Object.entries(q).map(([k, v]) => `${k} ${v}`).join('、')}`);
   lines.push(`  服务产品 ${ind.serviceProducts} 项；年度活动 ${ind.activities} 次，其中达到本类别要求 ${ind.qualifyingActivities} 次，政策宣讲 ${ind.policyTalks} 次`);
   lines.push(`  京津冀订单企业 ${ind.jjjOrderEnterprises} 家；免费服务：活动 ${ind.freeServices.activities} 次、产品 ${ind.freeServices.products} 项`);
+  const prev = report.previousYear;
+  if (prev) lines.push(`  新增北京市订单企业（8.4(2)，对比${prev.year}年度材料「${prev.source ?? ''}」）${prev.newFirms.length} 家：本年度有付费订单的北京企业 ${prev.beijingPaidOrderEnterprises} 家，其中 ${prev.returning} 家上一年度已有付费订单`);
   lines.push('');
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) bySeverity[f.severity]++;

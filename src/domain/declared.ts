@@ -19,8 +19,11 @@ export interface DeclaredItem {
   unit: DeclaredUnit;
   /** Only for platforms of these categories (the 8.x items). */
   categories?: readonly string[];
-  /** The verified counterpart from the tables, when the review can compute one. */
-  verify?: (ind: Indicators) => number | null;
+  /**
+   * The verified counterpart from the tables, when the review can compute one; `previous` is last
+   * year's figures (`--previous`), null when not given.
+   */
+  verify?: (ind: Indicators, previous: Indicators | null) => number | null;
   /** How far a declared figure may differ before it is reported. */
   tolerance?: { abs: number } | { rel: number };
 }
@@ -65,6 +68,21 @@ export const DECLARED_ITEMS: readonly DeclaredItem[] = [
   { id: '二.13(1).京津冀', section: S2, label: '2024年度服务京津冀企业家数', unit: '家', verify: (i) => i.jjjEnterprises, tolerance: exact },
   { id: '二.13(1).北京', section: S2, label: '2024年度服务京津冀企业家数中北京企业家数', unit: '家', verify: (i) => i.byRegion.北京, tolerance: exact },
   { id: '二.13(1).订单合同数', section: S2, label: '2024年度订单合同数', unit: '个', verify: (i) => i.orders, tolerance: exact },
+  // 「13.上两年度运营数据：…（2）2023年度——」: verified from last year's submission when one is given.
+  { id: '二.13(2).资产总额', section: S2, label: '2023年度资产总额', unit: '万元' },
+  { id: '二.13(2).营业收入', section: S2, label: '2023年度营业收入', unit: '万元' },
+  { id: '二.13(2).服务中小企业收入', section: S2, label: '2023年度服务中小企业收入', unit: '万元' },
+  {
+    id: '二.13(2).占比',
+    section: S2,
+    label: '2023年度为中小企业提供服务的营业收入占营业总收入的比重',
+    unit: '%',
+    verify: (_i, p) => (p?.smeRevenueShare == null ? null : p.smeRevenueShare * 100),
+    tolerance: { abs: 5 },
+  },
+  { id: '二.13(2).京津冀', section: S2, label: '2023年度服务京津冀企业家数', unit: '家', verify: (_i, p) => p?.jjjEnterprises ?? null, tolerance: exact },
+  { id: '二.13(2).北京', section: S2, label: '2023年度服务京津冀企业家数中北京企业家数', unit: '家', verify: (_i, p) => p?.byRegion.北京 ?? null, tolerance: exact },
+  { id: '二.13(2).订单合同数', section: S2, label: '2023年度订单合同数', unit: '个', verify: (_i, p) => p?.orders ?? null, tolerance: exact },
   { id: '三.1(1)', section: S3, label: '综合咨询：线上服务系统京津冀企业注册量', unit: '家', categories: ['综合咨询'] },
   { id: '三.1(2)', section: S3, label: '综合咨询：上一年度开展各类服务活动次数', unit: '次', categories: ['综合咨询'], verify: (i) => i.qualifyingActivities, tolerance: exact },
   { id: '三.1(3)', section: S3, label: '综合咨询：上一年度京津冀合同订单量', unit: '家', categories: ['综合咨询'], verify: (i) => i.jjjOrderEnterprises, tolerance: exact },
@@ -77,7 +95,16 @@ export const DECLARED_ITEMS: readonly DeclaredItem[] = [
   { id: '三.3(2)', section: S3, label: '技术创新：上一年度开展技术创新相关服务活动次数', unit: '次', categories: ['技术创新'], verify: (i) => i.qualifyingActivities, tolerance: exact },
   { id: '三.3(3)', section: S3, label: '技术创新：服务企业中新认定为创新型、专精特新、小巨人、隐形冠军、单项冠军的企业数量', unit: '家', categories: ['技术创新'] },
   { id: '三.4(1)', section: S3, label: '数字化应用：为企业提供的数字化服务产品/项目数量', unit: '项', categories: ['数字化应用'], verify: (i) => i.serviceProducts, tolerance: exact },
-  { id: '三.4(2)', section: S3, label: '数字化应用：上一年度新增北京市订单企业（不含免费服务）数量', unit: '家', categories: ['数字化应用'] },
+  {
+    id: '三.4(2)',
+    section: S3,
+    label: '数字化应用：上一年度新增北京市订单企业（不含免费服务）数量',
+    unit: '家',
+    categories: ['数字化应用'],
+    // Needs last year's submission (--previous): null, so unverified, without it.
+    verify: (i) => i.newBeijingOrderEnterprises,
+    tolerance: exact,
+  },
   { id: '三.4(3)', section: S3, label: '数字化应用：上一年度为北京市中小企业提供数字化服务形成的应用成功案例数量', unit: '个', categories: ['数字化应用'] },
   { id: '三.5(1)', section: S3, label: '人力资源：具备优质人才库或讲师库人数', unit: '人', categories: ['人力资源'] },
   { id: '三.5(2)', section: S3, label: '人力资源：上一年度开展招聘或培训等人力资源服务活动次数', unit: '次', categories: ['人力资源'], verify: (i) => i.qualifyingActivities, tolerance: exact },
@@ -141,14 +168,26 @@ function labelKey(text: string): string {
     .replace(/[\s()【】:：,，、。“”"_]/g, '');
 }
 
+/** The year a label names (2023年度), if any: 二.13(1) and 二.13(2) differ only by it. */
+function labelYear(text: string): string {
+  return /(\d{4})年度/.exec(text.normalize('NFKC'))?.[1] ?? '';
+}
+
 const byLabel = new Map<string, DeclaredItem>();
-for (const item of DECLARED_ITEMS) byLabel.set(labelKey(item.label), item);
+const byYearLabel = new Map<string, DeclaredItem>();
+for (const item of DECLARED_ITEMS) {
+  // Without a year, a label names the review year's item (二.13(1), listed first).
+  if (!byLabel.has(labelKey(item.label))) byLabel.set(labelKey(item.label), item);
+  const year = labelYear(item.label);
+  if (year) byYearLabel.set(`${year}|${labelKey(item.label)}`, item);
+}
 const byId = new Map<string, DeclaredItem>(DECLARED_ITEMS.map((i) => [i.id, i]));
 
 /** The item a key names: its id, or its label written with any spacing or brackets. */
 export function findDeclaredItem(key: string): DeclaredItem | undefined {
   const k = key.normalize('NFKC').trim();
-  return byId.get(k) ?? byLabel.get(labelKey(k));
+  const year = labelYear(k);
+  return byId.get(k) ?? (year ? byYearLabel.get(`${year}|${labelKey(k)}`) : undefined) ?? byLabel.get(labelKey(k));
 }
 
 /** Read a declared figure: counts, amounts and percentages as typed in the form. */
@@ -259,18 +298,19 @@ function within(item: DeclaredItem, declared: number, verified: number): boolean
 }
 
 /**
- * Pair each declared figure with its verified counterpart.
+ * Pair each declared figure with its verified counterpart: this year's tables, and for 二.13(2)
+ * last year's (`previous`, from `--previous`).
  *
  * @example
  * compareDeclared(figures, indicators, '技术创新').find((c) => c.id === '二.9')?.status // 'match'
  */
-export function compareDeclared(figures: DeclaredFigures | null, ind: Indicators, category: string): DeclaredComparison[] {
+export function compareDeclared(figures: DeclaredFigures | null, ind: Indicators, category: string, previous: Indicators | null = null): DeclaredComparison[] {
   const out: DeclaredComparison[] = [];
   for (const item of DECLARED_ITEMS) {
     if (item.categories && !item.categories.includes(category)) continue;
     const got = figures?.values[item.id];
     const declared = got?.value ?? null;
-    const verifiedRaw = item.verify ? item.verify(ind) : null;
+    const verifiedRaw = item.verify ? item.verify(ind, previous) : null;
     const verified = verifiedRaw === null ? null : Math.round(verifiedRaw * 100) / 100;
     let status: DeclaredComparison['status'];
     if (declared === null) status = 'missing';

@@ -281,6 +281,8 @@ export function computeIndicators(submission: Submission): Indicators {
     qualifyingActivities: acts.qualifyingActivities,
     policyTalks: acts.policyTalks,
     jjjOrderEnterprises: ordered.jjjOrderEnterprises,
+    // Needs last year's submission: set by the review when one is given (src/domain/previousYear.ts).
+    newBeijingOrderEnterprises: null,
     freeServices: {
       activities: acts.free,
       products: products.free,

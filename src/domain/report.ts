@@ -66,8 +66,47 @@ export interface Indicators {
   qualifyingActivities: number;
   policyTalks: number;
   jjjOrderEnterprises: number;
+  /**
+   * 8.4(2) 「上一年度新增北京市订单企业（不含免费服务）数量」: 北京 firms with a paid order in the review
+   * year and none in last year's submission (src/domain/previousYear.ts); null without last year's.
+   */
+  newBeijingOrderEnterprises: number | null;
   /** Wholly free activities and products (门槛10), and those only partly free, counted apart. */
   freeServices: { activities: number; products: number; total: number; partlyFree: { activities: number; products: number } };
+}
+
+/** A Beijing firm with a paid order this year and none last year. */
+export interface NewOrderFirm {
+  /** As first written in 附表4-2-1-2. */
+  name: string;
+  creditCode: string | null;
+  /** This year's paid orders of the firm, and their amount (万元). */
+  orders: number;
+  amount: number;
+  /** The first of those orders in 附表4-2-1-3. */
+  file: string;
+  sheet: string;
+  row: number;
+}
+
+/** What the review says of last year's submission (`report.previousYear`). */
+export interface PreviousYearReport {
+  /** Last year: the review year less one. */
+  year: number;
+  /** Where last year's submission came from (its folder's name), when known. */
+  source: string | null;
+  /** Last year's figures, counted by the same rules as this year's. */
+  indicators: Indicators;
+  /** Attachment tables found in last year's submission. */
+  tables: number;
+  /** This year's 北京 firms with a paid order. */
+  beijingPaidOrderEnterprises: number;
+  /** Of those, the firms with a paid order last year too (not new). */
+  returning: number;
+  /** Of the returning, those last year's list placed outside 北京 (still not new: the firm had paid orders). */
+  returningFromOutside: number;
+  /** The new firms, in order of their first paid order this year. */
+  newFirms: NewOrderFirm[];
 }
 
 export type ThresholdStatus = 'pass' | 'fail' | 'manual';
@@ -152,4 +191,6 @@ export interface ReviewReport {
   sample: EnterpriseSample[] | OrderSample[];
   /** The verdict as the guide decides it, under the rubric the review was given (null without one). */
   scoring: ReportScoring | null;
+  /** Last year's submission beside this one (`--previous`); absent when none was given. */
+  previousYear?: PreviousYearReport;
 }

@@ -8,6 +8,7 @@ import { compareDeclared, readDeclaredSheet, type DeclaredFigures } from './decl
 import { fillingUnitOf, resolvePlatform } from './platform';
 import type { SheetGrid } from './grid';
 import { computeIndicators } from './indicators';
+import { comparePreviousYear } from './previousYear';
 import { DEFAULT_QUALIFICATION_ORDER } from './qualification';
 import { findPlatform } from './roster';
 import { recognizeTables } from './recognize';
@@ -38,6 +39,11 @@ export interface ReviewInput {
   declared?: DeclaredFigures;
   /** The rubric to score under (the shipped example, or the official one); without it the report has no scoring. */
   rubric?: Rubric;
+  /**
+   * Last year's submission of the same platform (`--previous`): reviewed for the year before by the
+   * same rules, for 8.4(2), the form's 二.13(2) and the 年度对比 block.
+   */
+  previous?: { files: SubmittedFile[]; source?: string | null };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -97,16 +103,18 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     platformName: input.platform.name,
     rosterCategory: roster?.category ?? null,
   };
-  const allGrids = input.files.flatMap((f) => f.grids ?? []);
-  // A 申报数据 sheet holds the declared figures, not an attachment table.
-  const declared = input.declared ?? readDeclaredSheet(allGrids)?.figures ?? null;
-  const source = declared?.source;
-  const grids = source?.sheet ? allGrids.filter((g) => !(g.file === source.file && g.sheet === source.sheet)) : allGrids;
-  const recognized = recognizeTables(grids);
-  const given: GivenFile[] = input.files.map((f) => ({ file: f.file, sheets: f.grids?.map((g) => g.sheet), error: f.error }));
-  const submission = buildSubmission(given, recognized, options, declared);
+  const { declared, submission, recognized } = submissionOf(input.files, options, input.declared);
   const indicators = computeIndicators(submission);
   submission.indicators = indicators;
+  let previousYear: ReviewReport['previousYear'];
+  if (input.previous) {
+    // Last year's submission, counted by the same rules for its own year; its findings are last year's review's.
+    const before = submissionOf(input.previous.files, { ...options, year: options.year - 1 });
+    const beforeIndicators = computeIndicators(before.submission);
+    previousYear = comparePreviousYear(submission, before.submission, beforeIndicators, input.previous.source ?? null, before.recognized.tables.length);
+    indicators.newBeijingOrderEnterprises = previousYear.newFirms.length;
+    submission.previousIndicators = beforeIndicators;
+  }
   const findings = sortFindings(runChecks(CHECKS, submission), input.files);
   const thresholds = evaluateThresholds(indicators, { manufacturing: options.manufacturing, declaredFreeShare: declared?.values['二.8']?.value ?? null });
   const sampleOptions: SampleOptions = { by: 'enterprise', size: 100, random: 0, seed: 1, ...input.sample };
@@ -132,7 +140,7 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     thresholds,
     findings,
     declared: declared
-      ? compareDeclared(declared, indicators, options.category).map(({ ref, ...c }) => ({
+      ? compareDeclared(declared, indicators, options.category, previousYear?.indicators ?? null).map(({ ref, ...c }) => ({
           ...c,
           file: ref?.file ?? declared.source.file,
           sheet: ref?.sheet ?? declared.source.sheet,
@@ -148,5 +156,21 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     },
     sample,
     scoring: input.rubric ? scoreReview(indicators, thresholds, options.category, input.rubric) : null,
+    ...(previousYear ? { previousYear } : {}),
   };
+}
+
+/**
+ * A submission's files as tables: the 申报数据 sheet (given, or found among the files) set apart,
+ * the rest recognised and indexed.
+ */
+function submissionOf(files: SubmittedFile[], options: ReviewOptions, given?: DeclaredFigures) {
+  const allGrids = files.flatMap((f) => f.grids ?? []);
+  // A 申报数据 sheet holds the declared figures, not an attachment table.
+  const declared = given ?? readDeclaredSheet(allGrids)?.figures ?? null;
+  const source = declared?.source;
+  const grids = source?.sheet ? allGrids.filter((g) => !(g.file === source.file && g.sheet === source.sheet)) : allGrids;
+  const recognized = recognizeTables(grids);
+  const givenFiles: GivenFile[] = files.map((f) => ({ file: f.file, sheets: f.grids?.map((g) => g.sheet), error: f.error }));
+  return { declared, recognized, submission: buildSubmission(givenFiles, recognized, options, declared) };
 }

@@ -90,6 +90,7 @@ export const INDICATOR_LABELS: Readonly<Record<string, string>> = {
   qualifyingActivities: '附表4-2-1-5 达到本类别参与规模要求的活动次数',
   policyTalks: '附表4-2-1-5 参与人数不少于50人的政策宣讲次数',
   jjjOrderEnterprises: '附表4-2-1-3 签订订单的京津冀企业家数',
+  newBeijingOrderEnterprises: '附表4-2-1-3 本年度有付费订单、上一年度没有的北京企业家数（需上一年度材料）',
   'freeServices.activities': '附表4-2-1-5 免费活动次数',
   'freeServices.products': '附表4-2-1-4 免费服务产品数',
   'freeServices.total': '免费活动与免费服务产品合计',

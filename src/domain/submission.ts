@@ -155,6 +155,8 @@ export interface Submission {
   declared: DeclaredFigures | null;
   /** Set by the review once computed, for checks that compare against them. */
   indicators?: Indicators;
+  /** Last year's figures (`--previous`), set by the review when last year's submission is given. */
+  previousIndicators?: Indicators;
   /** Every table of one kind, in reading order. */
   ofKind(kind: TableKind): RecognizedTable[];
 }

@@ -51,7 +51,14 @@ export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform 
  * then the review with every setting and the rubric. Without a category nothing is reviewed: the
  * caller says why in its own words.
  */
-export function reviewPlatformFiles(files: readonly SubmittedFile[], given: PlatformGiven, settings: ReviewSettings, rubric: Rubric | undefined, declaredJson?: DeclaredFigures): PlatformReview {
+export function reviewPlatformFiles(
+  files: readonly SubmittedFile[],
+  given: PlatformGiven,
+  settings: ReviewSettings,
+  rubric: Rubric | undefined,
+  declaredJson?: DeclaredFigures,
+  previous?: PreviousSubmission | null,
+): PlatformReview {
   const readable = files.filter((f) => f.grids);
   const declared = declaredJson ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
   const platform = resolvePlatform({ category: given.category, platformName: given.platformName, folderName: given.folderName, declared: declared?.texts ?? {}, defaultCategory: given.defaultCategory });
@@ -62,8 +69,16 @@ export function reviewPlatformFiles(files: readonly SubmittedFile[], given: Plat
     declared,
     ...settings,
     rubric,
+    ...(previous ? { previous: { files: previous.files.map((f) => withoutReviewSheets({ file: f.file, grids: f.grids, error: f.error })), source: previous.source } } : {}),
   });
   return { report, platform: { ...platform, category: platform.category } };
+}
+
+/** Last year's submission of the platform (`--previous`, or its folder in `--previous-batch`). */
+export interface PreviousSubmission {
+  files: readonly SubmittedFile[];
+  /** Its folder's (or file's) name, shown on the review workbook. */
+  source: string | null;
 }
 
 /** What a platform's review is run with: who it is, every setting, the rubric, declared figures given apart. */
@@ -80,6 +95,8 @@ export interface ReviewJob {
 export interface ReviewPorts<F extends SubmittedFile, W> {
   /** The platform's files as read: each readable one with its sheets, the others with their reason. */
   read(): Promise<readonly F[]>;
+  /** Last year's submission, when one is given (`--previous`): read like this year's. */
+  readPrevious?(): Promise<PreviousSubmission | null>;
   /** Between reading and reviewing (a progress bar's 检查 stage); awaited, so a page can draw it first. */
   onStage?(stage: 'check'): void | Promise<void>;
   /** Write the result (a review workbook, the sheets in Excel); absent, nothing is written. */
@@ -103,8 +120,9 @@ export interface PlatformOutcome<F, W> {
  */
 export async function reviewPlatform<F extends SubmittedFile, W = never>(job: ReviewJob, ports: ReviewPorts<F, W>): Promise<PlatformOutcome<F, W>> {
   const files = (await ports.read()).map((f) => withoutReviewSheets(f));
+  const previous = ports.readPrevious ? await ports.readPrevious() : null;
   await ports.onStage?.('check');
-  const { report, platform } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared);
+  const { report, platform } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared, previous);
   if (!report) return { platform, files };
   const written = ports.write ? await ports.write(report, { files, platform }) : undefined;
   return { report, platform, files, ...(written !== undefined ? { written } : {}) };

@@ -171,6 +171,13 @@ describe('declared figures (附件4-2)', () => {
     const ids = ws.getColumn(1).values.slice(2);
     expect(ids).toContain('一.类别');
     expect(ids).toContain('二.13(1).京津冀');
+    // 附件4-2【二】13「上两年度运营数据：（1）2024年度——…（2）2023年度——资产总额（万元）…订单合同数」: both blocks, in the form's order.
+    const block2023 = ['资产总额', '营业收入', '服务中小企业收入', '占比', '京津冀', '北京', '订单合同数'].map((k) => `二.13(2).${k}`);
+    const at = ids.indexOf('二.13(1).订单合同数');
+    expect(ids.slice(at + 1, at + 8)).toEqual(block2023);
+    const labels = ws.getColumn(3).values;
+    expect(labels[ids.indexOf('二.13(2).资产总额') + 2]).toBe('2023年度资产总额');
+    expect(ws.getCell(ids.indexOf('二.13(2).京津冀') + 2, 6).value).toMatch(/--previous/);
     const again = capture();
     expect(await runReview(['--template', dir], again.io)).toBe(2);
     expect(again.err.join('\n')).toMatch(/已存在，未覆盖/);

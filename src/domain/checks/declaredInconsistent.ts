@@ -25,8 +25,11 @@ const check: Check = {
     };
     const cells = (...ids: string[]) => ids.map((id) => declared.values[id]?.ref?.cell ?? id).join('、');
 
-    // The form's 二.13(1) is the review year's (2024) operating data.
-    for (const [year, prefix] of [['2024', '二.13(1)']] as const) {
+    // The form's 二.13(1) is the review year's (2024) operating data, 二.13(2) the year before's (2023).
+    for (const [year, prefix] of [
+      ['2024', '二.13(1)'],
+      ['2023', '二.13(2)'],
+    ] as const) {
       const share = v(`${prefix}.占比`);
       const revenue = v(`${prefix}.营业收入`);
       const sme = v(`${prefix}.服务中小企业收入`);

@@ -16,7 +16,7 @@ const check: Check = {
   run({ submission, report }) {
     const { declared, indicators } = submission;
     if (!declared || !indicators) return;
-    for (const c of compareDeclared(declared, indicators, submission.options.category)) {
+    for (const c of compareDeclared(declared, indicators, submission.options.category, submission.previousIndicators ?? null)) {
       if (c.status !== 'mismatch') continue;
       const unit = c.unit === '%' ? '%' : c.unit;
       const diff = c.declared! - c.verified!;

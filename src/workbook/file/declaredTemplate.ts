@@ -24,7 +24,13 @@ export async function declaredTemplate(): Promise<Uint8Array> {
     }
   }
   for (const item of DECLARED_ITEMS) {
-    const note = item.categories ? `仅${item.categories.join('、')}类平台填写` : item.verify ? '将与附表核定数比对' : '';
+    const note = item.categories
+      ? `仅${item.categories.join('、')}类平台填写${item.verify === undefined ? '' : item.id === '三.4(2)' ? '；给出上一年度材料（--previous）时与核定数比对' : '；将与附表核定数比对'}`
+      : item.id.startsWith('二.13(2)')
+        ? `上一年度（2023年度）运营数据${item.verify ? '；给出上一年度材料（--previous）时与上一年度附表核定数比对' : ''}`
+        : item.verify
+          ? '将与附表核定数比对'
+          : '';
     const row = ws.addRow([item.id, item.section, item.label, null, item.unit, note]);
     row.getCell(4).numFmt = item.unit === '%' ? '0.00' : item.unit === '万元' || item.unit === '亿元' ? '#,##0.00' : '0';
   }

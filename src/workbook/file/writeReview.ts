@@ -12,7 +12,8 @@ import { UNKEPT_SHEET, layoutUnkeptSheet, type UnkeptEdit } from '../layout/unke
 import { carriedUnkept, findUnkeptEdits, sealRowMarks, writeFingerprints } from './reviewerChanges';
 import { reviewSheetGrids } from './sheetValues';
 import { DEFAULT_RUBRIC, type Rubric } from '../layout/rubric';
-import { REVIEW_SHEETS } from '../layout/sheetNames';
+import { PREVIOUS_YEAR_SHEET, REVIEW_SHEETS } from '../layout/sheetNames';
+import { layoutPreviousYearSheet } from '../layout/previousYearSheet';
 import { MIN_PRINT_SCALE, PAGE_MARGINS, PAGE_NUMBER_SECTION, displayWidth, formulaString, headerFooterSection, looksLikeFormula, pageTitles, printScale, sheetRef } from '../layout/text';
 import type { LayoutCell, LayoutColumn, SheetLayout } from '../layout/types';
 import { WorkbookReadError } from '../port';
@@ -315,13 +316,17 @@ export async function buildReviewWorkbook(options: WriteReviewOptions): Promise<
   const reviewSheets = reviewNames.map((name) => wb.addWorksheet(name));
   const opened = options.opened ?? (await openSources(sources));
   const kindOf = (file: string, sheet: string) => report.tables.find((t) => t.file === file && t.sheet === sheet)?.kind;
-  const copied = copySheets(wb, opened, kindOf, [...reviewNames, UNKEPT_SHEET]);
+  // 新增订单企业 (with --previous) follows the four review sheets; added now so the copies come after it.
+  const newFirmsSheet = report.previousYear ? wb.addWorksheet(PREVIOUS_YEAR_SHEET) : undefined;
+  const copied = copySheets(wb, opened, kindOf, [...reviewNames, UNKEPT_SHEET, PREVIOUS_YEAR_SHEET]);
 
   const layouts = layoutReviewSheets({ report, rubric, copied, inputs });
   layouts.forEach((layout, i) => {
     writeSheetLayout(reviewSheets[i], layout);
     sealRowMarks(reviewSheets[i], layout.columns.length);
   });
+  const newFirms = layoutPreviousYearSheet(report, copied);
+  if (newFirmsSheet && newFirms) writeSheetLayout(newFirmsSheet, { ...newFirms, print: { ...newFirms.print, ...pageTitles(report.platform.name, report.year, newFirms.name) } });
   // The copies print as the review's pages too, naming the file they came from.
   for (const c of copied) {
     const ws = wb.getWorksheet(c.name);

@@ -11,7 +11,7 @@ import { INDICATOR_LABELS, RULE_LABELS, type Rubric } from './rubric';
 import { RUBRIC_COLS, type RubricPlan } from './rubricSheet';
 import { CONCLUSIONS, VERDICTS, alsoMetOf, computeScoring, isComputed, type Scoring, type ScoringContext } from './scoringNumbers';
 import { indicatorFormat, requiredFormat, showNumber, thresholdFormat } from './scoringFormats';
-import { REVIEW_SHEETS } from './sheetNames';
+import { PREVIOUS_YEAR_SHEET, REVIEW_SHEETS } from './sheetNames';
 
 export { CONCLUSIONS, VERDICTS, computeScoring, derivedConclusion, type ScoredIndicator, type ScoredThreshold, type Scoring, type ScoringContext } from './scoringNumbers';
 import { BODY, COLORS, HEADER, INPUT, LINE_HEIGHT, a1, absRef, asText, fitColumns, formulaString, printA4Landscape, range, wrappedHeight, PRINTABLE_HEIGHT } from './text';
@@ -142,6 +142,7 @@ export function layoutScoringSheet(report: ReviewReport, rubric: Rubric, ctx: Sc
   drawIndicators(d);
   drawTotals(d);
   drawSignatures(d);
+  drawYearComparison(d);
 
   const columns = fitColumns(
     cells,
@@ -396,8 +397,12 @@ function drawIndicators(d: ScoringDraw): void {
     let note: string;
     if (item.indicator === 'manual') {
       note = `人工核定：请核对材料后在“核定值”栏填写${item.unit ? `（单位：${item.unit}）` : '数值'}`;
+    } else if (item.indicator === 'newBeijingOrderEnterprises' && !report.previousYear) {
+      // 8.4(2) needs last year's submission: without it the reviewer counts by hand.
+      note = `需上一年度材料：审核时未给出（命令行 --previous），请核对2023和2024年度服务北京市企业名单后在“核定值”栏填写${item.unit ? `（单位：${item.unit}）` : ''}`;
     } else {
       note = `系统计算：${INDICATOR_LABELS[item.indicator] ?? item.indicator} ${showNumber(ind.computed, item)}`;
+      if (item.indicator === 'newBeijingOrderEnterprises') note += `（名单见“${PREVIOUS_YEAR_SHEET}”表）`;
     }
     if (edited(inputs, sheet, item.id, 'value') && item.indicator !== 'manual') note += '；核定值已由评审修改';
     if (item.note) note += `。${item.note}`;
@@ -473,6 +478,63 @@ function drawSignatures(d: ScoringDraw): void {
   merges.push(range(SIGN_ROW, C.value, SIGN_ROW, C.limit));
   put({ row: SIGN_ROW, col: C.note, value: `复核人（签字）：${LINE}`, bold: true, valign: 'bottom' });
   heights.push({ row: SIGN_ROW, height: 36 });
+}
+
+/** The rows of the 年度对比 block: the figure, its unit and number format. */
+const COMPARED: { key: string; label: string; unit: string; numFmt: string; value: (i: ReviewReport['indicators']) => number | null; note: string }[] = [
+  { key: 'serviceEnterprises', label: '服务企业', unit: '家', numFmt: 'General"家"', value: (i) => i.serviceEnterprises, note: '附表4-2-1-2 去重后的服务企业' },
+  { key: 'jjjEnterprises', label: '京津冀中小企业', unit: '家', numFmt: 'General"家"', value: (i) => i.jjjEnterprises, note: '门槛4：去重后的京津冀中小企业' },
+  { key: 'orders', label: '订单数', unit: '个', numFmt: 'General"个"', value: (i) => i.orders, note: '附表4-2-1-3 当年度的订单合同数' },
+  { key: 'smeRevenueShare', label: '中小企业收入占比', unit: '%', numFmt: '0.0%', value: (i) => i.smeRevenueShare, note: '门槛9：中小企业订单金额占比；变化为百分点' },
+  { key: 'averageSatisfaction', label: '满意度', unit: '%', numFmt: '0.00"%"', value: (i) => i.averageSatisfaction, note: '门槛11：附表4-2-1-6 平均满意度；变化为百分点' },
+];
+
+/** 三、年度对比: last year's figures beside this year's, with the change; only when last year's submission was given. */
+function drawYearComparison(d: ScoringDraw): void {
+  const { put, merges, report, VERDICT_ROW } = d;
+  const prev = report.previousYear;
+  if (!prev) return;
+  // Below the signatures, so the signature line keeps its place whether or not last year is given.
+  const SECTION = VERDICT_ROW + 4;
+  const HEAD = SECTION + 1;
+  // Every row of the block is marked: on a re-run without last year, its generated text is known as
+  // generated (not as a reviewer's typing to list on 「未保留的修改」).
+  for (const [r, key] of [
+    [SECTION, '年度对比'],
+    [HEAD, '年度对比:表头'],
+  ] as const) put({ row: r, col: C.mark, value: rowMark(key, {}) });
+  put({ row: SECTION, col: C.id, value: `三、年度对比（${prev.year}年度材料：${prev.source ?? '上一年度文件夹'}；按同样的规则计算）`, bold: true, fill: COLORS.sectionFill, border: true });
+  merges.push(range(SECTION, C.id, SECTION, LAST_COL));
+  const headers = ['序号', '项目', `${prev.year}年度`, `${report.year}年度`, '变化', '单位', '说明'];
+  headers.forEach((h, i) => put({ row: HEAD, col: C.id + i, value: h, ...HEADER }));
+  COMPARED.forEach((item, i) => {
+    const r = HEAD + 1 + i;
+    const before = item.value(prev.indicators);
+    const now = item.value(report.indicators);
+    const change = before !== null && now !== null ? Math.round((now - before) * 1e6) / 1e6 : '';
+    // Marked, so a re-run knows these generated rows (and a reviewer's edit in them) by key.
+    put({ row: r, col: C.mark, value: rowMark(`年度对比:${item.key}`, {}, [C.title, item.label]) });
+    put({ row: r, col: C.id, value: i + 1, ...BODY, align: 'center' });
+    put({ row: r, col: C.title, value: item.label, ...BODY });
+    put({ row: r, col: C.declared, value: before, ...BODY, numFmt: item.numFmt });
+    put({ row: r, col: C.value, value: now, ...BODY, numFmt: item.numFmt });
+    const D = a1(r, C.declared);
+    const E = a1(r, C.value);
+    put({ row: r, col: C.result, value: { formula: `IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),${E}-${D},"")`, result: change }, ...BODY, numFmt: item.unit === '%' ? (item.key === 'smeRevenueShare' ? '+0.0%;-0.0%;0.0%' : '+0.00;-0.00;0.00') : '+0;-0;0', align: 'center' });
+    put({ row: r, col: C.limit, value: item.unit, ...BODY, align: 'center' });
+    put({ row: r, col: C.note, value: before === null || now === null ? `${item.note}；${before === null ? `${prev.year}年度` : `${report.year}年度`}无法计算` : item.note, ...BODY, wrap: true });
+  });
+  const after = HEAD + 1 + COMPARED.length;
+  put({ row: after, col: C.mark, value: rowMark('年度对比:新增', {}) });
+  put({
+    row: after,
+    col: C.id,
+    value: `新增北京市订单企业（指标8.4(2)，不含免费服务）：${report.year}年度有付费订单的北京企业 ${prev.beijingPaidOrderEnterprises} 家，其中 ${prev.returning} 家${prev.year}年度已有付费订单，新增 ${prev.newFirms.length} 家，名单见“${PREVIOUS_YEAR_SHEET}”表`,
+    color: COLORS.muted,
+    wrap: true,
+  });
+  merges.push(range(after, C.id, after, LAST_COL));
+  d.heights.push({ row: after, height: 30 });
 }
 
 /** A carried or generated value; strings typed by a reviewer stay text. */

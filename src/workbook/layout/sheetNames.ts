@@ -21,11 +21,14 @@ export const UNKEPT_SHEET = '未保留的修改';
  */
 export const FINGERPRINT_SHEET = '审核助手记录';
 
+/** The sheet listing 8.4(2)'s new 北京 order firms, written only when last year's submission was given (--previous). */
+export const PREVIOUS_YEAR_SHEET = '新增订单企业';
+
 /** The visible sheets both writers write: the four review sheets and 「未保留的修改」. */
 export const WRITTEN_SHEETS: readonly string[] = [...Object.values(REVIEW_SHEETS), UNKEPT_SHEET];
 
 /** Every sheet the tool writes itself; a review workbook read back as input contributes none of them. */
-export const GENERATED_SHEETS: ReadonlySet<string> = new Set([...WRITTEN_SHEETS, FINGERPRINT_SHEET]);
+export const GENERATED_SHEETS: ReadonlySet<string> = new Set([...WRITTEN_SHEETS, PREVIOUS_YEAR_SHEET, FINGERPRINT_SHEET]);
 
 /** Whether sheets with these names are a review workbook this tool wrote (given again as input). */
 export function isReviewWorkbookSheets(names: Iterable<string>): boolean {

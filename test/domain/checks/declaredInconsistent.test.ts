@@ -50,5 +50,25 @@ checkTester('declared-inconsistent', {
         { at: '申报数据!C9', messageId: 'beijing', data: { beijing: '120', jjj: '100' } },
       ],
     },
+    {
+      // 附件4-2【二】13「（2）2023年度——…为中小企业提供服务的营业收入占营业总收入的比重（%）…服务京津冀企业家数：其中北京企业家数」
+      name: 'the 2023 block (二.13(2)) checked like the 2024 one, by id or by its year-named label',
+      files: {
+        'a.xlsx': [
+          service,
+          declaredSheet([
+            ['二.13(2).营业收入', '2023年度营业收入', 800, '万元'],
+            [null, '2023年度服务中小企业收入', 600, '万元'],
+            ['二.13(2).占比', '占比', 80, '%'],
+            [null, '2023年度服务京津冀企业家数', 90, '家'],
+            ['二.13(2).北京', '北京', 95, '家'],
+          ]),
+        ],
+      },
+      findings: [
+        { at: '申报数据!C4', messageId: 'share', data: { year: '2023', share: '80', sme: '600', revenue: '800', computed: '75', difference: '5' } },
+        { at: '申报数据!C6', messageId: 'beijing', data: { year: '2023', beijing: '95', jjj: '90' } },
+      ],
+    },
   ],
 });

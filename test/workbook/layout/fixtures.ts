@@ -68,6 +68,7 @@ export function makeReport(overrides: Partial<ReviewReport> = {}): ReviewReport 
       qualifyingActivities: 12,
       policyTalks: 2,
       jjjOrderEnterprises: 80,
+      newBeijingOrderEnterprises: null,
       freeServices: { activities: 2, products: 1, total: 3, partlyFree: { activities: 0, products: 0 } },
     },
     thresholds: THRESHOLDS.map((t) => ({ ...t })),

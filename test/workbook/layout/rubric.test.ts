@@ -61,7 +61,7 @@ describe('the default rubric', () => {
       综合咨询: ['manual', 'qualifyingActivities', 'jjjOrderEnterprises', 'policyTalks'],
       创业辅导: ['activities', 'manual', 'manual', 'manual'],
       技术创新: ['serviceProducts', 'qualifyingActivities', 'manual', 'manual'],
-      数字化应用: ['serviceProducts', 'manual', 'manual'],
+      数字化应用: ['serviceProducts', 'newBeijingOrderEnterprises', 'manual'],
       人力资源: ['manual', 'qualifyingActivities', 'manual'],
       融资促进: ['smeOrders', 'qualifyingActivities', 'manual'],
     });
