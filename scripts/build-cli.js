@@ -13,7 +13,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'cli');
 const STAMP = path.join(OUT, '.built');
-const ENTRIES = ['review', 'classify', 'batchWorkerMain', 'readWorkerMain'];
+const ENTRIES = ['review', 'classify', 'batchWorkerMain'];
 /** What the build reads: a change to any of these makes it stale. */
 const INPUTS = ['src', 'rubric', 'package.json', 'scripts/build-cli.js'];
 
@@ -57,8 +57,6 @@ function build() {
   });
   // The batch's worker threads start from this file next to the bundle (batch.ts names it).
   fs.writeFileSync(path.join(OUT, 'batchWorker.js'), "'use strict';\nrequire('./batchWorkerMain.js');\n");
-  // A single review's reading threads start from this one (parallelRead.ts names it).
-  fs.writeFileSync(path.join(OUT, 'readWorker.js'), "'use strict';\nrequire('./readWorkerMain.js');\n");
   fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 

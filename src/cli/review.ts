@@ -14,7 +14,6 @@ import { reviewPlatform, withoutReviewSheets } from '../workbook/reviewPlatform'
 import type { WorkbookWrite } from './platformWorkbook';
 import type { ReviewReport } from '../domain/report';
 import { jsonChunks } from './reportJson';
-import { readInParallel } from './parallelRead';
 import { processIo, type Io } from './io';
 import { formatSummary } from './summary';
 
@@ -57,7 +56,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
     let declaredJson: DeclaredFigures | undefined;
     if (args.declared !== undefined) declaredJson = await readDeclaredFile(args.declared);
     // The output folder is never read as input (a re-run would review its own review workbook).
-    const loaded = await loadSubmission(args.paths, { exclude: args.out !== undefined ? [args.out] : [], read: (listed) => readInParallel(listed) });
+    const loaded = await loadSubmission(args.paths, { exclude: args.out !== undefined ? [args.out] : [] });
     const { problems } = loaded;
     // A review workbook found in a folder is this tool's output, not the platform's submission;
     // one named on the command line is read (its copied sheets), as --in-place needs.

@@ -53,9 +53,7 @@ function nameText(bytes: Buffer): { text: string; exact: boolean } {
   }
 }
 
-/** A table file found under the paths a user gave, not yet read. */
-export type ListedFile = { path: string; file: string; rawPath?: Buffer };
-type Listed = ListedFile;
+type Listed = { path: string; file: string; rawPath?: Buffer };
 
 /** Walk a folder by its names' bytes, so that a name that is not UTF-8 can still be opened. */
 async function walk(dir: { text: string; raw: Buffer; exact: boolean }, root: string, out: Listed[], exclude: readonly string[]): Promise<void> {
@@ -162,21 +160,10 @@ export async function readBytes(entry: Listed, data: Uint8Array): Promise<Submis
   }
 }
 
-/** Read the listed files one after another, in this thread. */
-export async function readSubmissionFiles(files: readonly Listed[]): Promise<SubmissionFile[]> {
+/** List and read every table file under the given paths. */
+export async function loadSubmission(paths: string[], options: { exclude?: readonly string[] } = {}): Promise<{ files: SubmissionFile[]; problems: PathProblem[] }> {
+  const { files, problems } = await listSubmissionFiles(paths, options);
   const read: SubmissionFile[] = [];
   for (const f of files) read.push(await readSubmissionFile(f));
-  return read;
-}
-
-/**
- * List and read every table file under the given paths; `read` reads the list (in this thread by
- * default; the single review passes the parallel reading, which gives the same files).
- */
-export async function loadSubmission(
-  paths: string[],
-  options: { exclude?: readonly string[]; read?: (files: readonly Listed[]) => Promise<SubmissionFile[]> } = {},
-): Promise<{ files: SubmissionFile[]; problems: PathProblem[] }> {
-  const { files, problems } = await listSubmissionFiles(paths, options);
-  return { files: await (options.read ?? readSubmissionFiles)(files), problems };
+  return { files: read, problems };
 }
