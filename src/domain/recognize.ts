@@ -23,18 +23,48 @@ export interface TableCell {
   parsed?: Parsed<number | DateParts>;
 }
 
-/** A table cell whose source reference is built only when asked for (most are never cited). */
-class LiftedCell implements TableCell {
+/** Where one column of a lifted table comes from: shared by every cell of that column. */
+interface ColumnSource {
+  readonly grid: SheetGrid;
+  readonly column: number;
+}
+
+function refOf(source: ColumnSource, row: number): CellRef {
+  return { file: source.grid.file, sheet: source.grid.sheet, row, column: source.column, cell: a1(row, source.column) };
+}
+
+/**
+ * A text cell with no number format and no reading (most cells of a big table): its value, its
+ * column's source and its row, the reference built only when asked for (most are never cited).
+ */
+class TextCell implements TableCell {
   constructor(
     readonly value: CellValue,
-    private readonly grid: SheetGrid,
+    private readonly source: ColumnSource,
     private readonly row: number,
-    private readonly column: number,
+  ) {}
+  get format(): undefined {
+    return undefined;
+  }
+  get parsed(): undefined {
+    return undefined;
+  }
+  get ref(): CellRef {
+    return refOf(this.source, this.row);
+  }
+}
+
+/** A cell with a number format or a typed reading (amounts, dates, percentages, counts). */
+class TypedCell implements TableCell {
+  constructor(
+    readonly value: CellValue,
+    private readonly source: ColumnSource,
+    private readonly row: number,
     readonly format: string | undefined,
     readonly parsed: Parsed<number | DateParts> | undefined,
   ) {}
   get ref(): CellRef {
-    return { file: this.grid.file, sheet: this.grid.sheet, row: this.row, column: this.column, cell: a1(this.row, this.column) };
+    return refOf(this.source, this.row);
   }
 }
 
@@ -265,13 +295,14 @@ function parseCell(field: FieldSpec, value: CellValue, format: string | undefine
 interface LiftColumns {
   keys: FieldKey[];
   infos: ColumnInfo[];
+  sources: ColumnSource[];
 }
 
 function liftRow(grid: SheetGrid, row: number, columns: LiftColumns): TableRow {
   const cells: Partial<Record<FieldKey, TableCell>> = {};
   const values = grid.values[row - grid.firstRow] ?? [];
   const formats = grid.numberFormats?.[row - grid.firstRow];
-  const { keys, infos } = columns;
+  const { keys, infos, sources } = columns;
   for (let k = 0; k < keys.length; k++) {
     const info = infos[k];
     const i = info.column - grid.firstColumn;
@@ -284,7 +315,8 @@ function liftRow(grid: SheetGrid, row: number, columns: LiftColumns): TableRow {
       continue;
     }
     const format = formats?.[i] ?? undefined;
-    cells[keys[k]] = new LiftedCell(value, grid, row, info.column, format || undefined, parseCell(info.field, value, format, info.unit));
+    const parsed = parseCell(info.field, value, format, info.unit);
+    cells[keys[k]] = format || parsed !== undefined ? new TypedCell(value, sources[k], row, format || undefined, parsed) : new TextCell(value, sources[k], row);
   }
   return { row, cells };
 }
@@ -334,7 +366,7 @@ function liftTable(grid: SheetGrid, m: HeaderMatch): RecognizedTable {
   const rows: TableRow[] = [];
   const summaryRows: SummaryRow[] = [];
   const entries = (Object.entries(columns) as [FieldKey, ColumnInfo | undefined][]).filter((e): e is [FieldKey, ColumnInfo] => e[1] !== undefined);
-  const lift: LiftColumns = { keys: entries.map((e) => e[0]), infos: entries.map((e) => e[1]) };
+  const lift: LiftColumns = { keys: entries.map((e) => e[0]), infos: entries.map((e) => e[1]), sources: entries.map((e) => ({ grid, column: e[1].column })) };
   for (let r = m.row + m.rows; r <= lastRow(grid); r++) {
     const values = grid.values[r - grid.firstRow] ?? [];
     if (isEmptyRow(values)) continue;
