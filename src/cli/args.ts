@@ -30,6 +30,8 @@ export interface ReviewArgs {
   batch?: string;
   /** --jobs N: worker threads for --batch. */
   jobs?: number;
+  /** --no-cross-check: a batch without the checks across platforms. */
+  noCrossCheck: boolean;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
@@ -61,6 +63,7 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
   --rubric <文件>        评分细则 JSON，替换内置的示例细则（格式见 rubric/default.json）
   --batch <文件夹>       批量审核：每个子文件夹是一个平台，需同时给 --out；--category 作为默认类别
   --jobs <N>             批量审核的并行线程数，默认为 CPU 核数
+  --no-cross-check       批量审核时不做平台之间的交叉核查（同一合同订单、活动、人员；默认要做）
   --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
   -h, --help             显示本帮助`;
 
@@ -118,6 +121,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         rubric: { type: 'string' },
         batch: { type: 'string' },
         jobs: { type: 'string' },
+        'no-cross-check': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -134,6 +138,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     if (v.declared !== undefined) throw new UsageError('批量审核时各平台的申报数据取自各自文件夹中的“申报数据”表，不能用 --declared（它只对应一个平台）');
     if (v.json !== undefined) throw new UsageError('批量审核写出各平台的审核工作簿和 汇总.xlsx，不写 JSON 报告：请去掉 --json，或逐个平台审核');
   }
+  if (v['no-cross-check'] && v.batch === undefined) throw new UsageError('--no-cross-check 只用于批量审核（--batch）：交叉核查比对的是一批平台');
   if (parsed.positionals.length === 0 && v.template === undefined && v.batch === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
   if (v['in-place'] && (parsed.positionals.length !== 1 || v.out !== undefined)) {
     throw new UsageError('--in-place 只用于更新一个审核工作簿：只给这一个文件，且不要同时给 --out');
@@ -191,6 +196,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     rubric: v.rubric,
     batch: v.batch,
     jobs: v.jobs === undefined ? undefined : integer('jobs', v.jobs, 0, 64, 1),
+    noCrossCheck: v['no-cross-check'] ?? false,
     sample: {
       by,
       size: 100,

@@ -7,7 +7,9 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { summaryWorkbook } from '../workbook/file/summaryWorkbook';
+import { checkInfo, type CrossPlatform } from '../domain/checks';
+import { crossCheck, type CrossCheckResult } from '../domain/crossCheck';
+import { summaryWorkbook, type CrossSummary } from '../workbook/file/summaryWorkbook';
 import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
 import type { ReviewSettings } from '../workbook/reviewPlatform';
@@ -25,10 +27,12 @@ export interface BatchOptions {
   jobs: number;
   /** Old-generation heap of each worker (MB); {@link WORKER_HEAP_MB} by default. */
   workerHeapMb?: number;
+  /** Run the checks across platforms once all are reviewed (default true; `--no-cross-check` turns them off). */
+  crossCheck?: boolean;
 }
 
 /** A terminal progress bar on stderr when it is a terminal, else one line per platform. */
-function progress(io: Io, total: number, tty: boolean) {
+function progress(io: Io, total: number, tty: boolean, stage = '') {
   let done = 0;
   return (r: PlatformResult) => {
     done++;
@@ -36,11 +40,11 @@ function progress(io: Io, total: number, tty: boolean) {
     if (tty) {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${r.name.slice(0, 24)}\u001b[K`);
+      process.stderr.write(`\r${stage}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${r.name.slice(0, 24)}\u001b[K`);
       if (done === total) process.stderr.write('\n');
       if (r.problem) process.stderr.write(`\n${r.folder}：${status}\n`);
     } else {
-      io.err(`[${done}/${total}] ${r.folder}：${status}`);
+      io.err(`${stage}[${done}/${total}] ${r.folder}：${status}`);
     }
   };
 }
@@ -142,14 +146,93 @@ export async function runBatch(options: BatchOptions, io: Io, tty = false): Prom
     outDir,
   }));
   const started = Date.now();
-  const results = await runPool(jobs, options.jobs, progress(io, jobs.length, tty), options.workerHeapMb);
+  const across = options.crossCheck !== false;
+  const results = await runPool(
+    across ? jobs.map((j) => ({ ...j, across: { collect: true } })) : jobs,
+    options.jobs,
+    progress(io, jobs.length, tty),
+    options.workerHeapMb,
+  );
+  const cross = across ? await checkAcross(jobs, results, options, io, tty) : undefined;
   const reviewed = results.filter((r) => !r.problem);
   const summaryFile = path.join(outDir, '汇总.xlsx');
-  await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.settings.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`));
+  await writeFileAtomic(summaryFile, await summaryWorkbook(results, `${options.settings.year}年度示范平台绩效评价审核汇总（${reviewed.length}/${results.length} 个平台）`, cross?.summary));
   const seconds = (Date.now() - started) / 1000;
   io.out(`批量审核完成：${results.length} 个平台，成功 ${reviewed.length} 个，无法审核 ${results.length - reviewed.length} 个，用时 ${seconds.toFixed(1)} s`);
+  if (cross) for (const line of cross.lines) io.out(line);
   for (const r of results.filter((x) => x.problem)) io.out(`  无法审核：${r.folder}：${r.problem}`);
   for (const r of results.filter((x) => x.unkept)) io.out(`  ${r.folder}：${unkeptNotice(r.unkept ?? 0)}`);
   io.out(`汇总：${summaryFile}`);
   return reviewed.length > 0 ? 0 : 2;
+}
+
+/** Where a finding's row is, as 交叉核查 shows it: «合同订单.xlsx »「订单」G12». */
+function placeText(file: string, sheet: string, cell: string | null, row: number): string {
+  return `${file} »「${sheet}」${cell ?? `第${row}行`}`;
+}
+
+/**
+ * The checks across platforms, after every platform is reviewed: compare the facts the workers
+ * returned, then review again, in the pool, each platform they found something in, writing its
+ * workbook with those findings added. Each write is the writer's usual one: atomic, and carrying
+ * the reviewer's entries over from the workbook just written (an entry on a finding across
+ * platforms from an earlier run waits there as «本次未再出现» and comes back with its finding).
+ * `results` is updated in place; the facts are dropped.
+ */
+async function checkAcross(jobs: readonly PlatformJob[], results: PlatformResult[], options: BatchOptions, io: Io, tty: boolean): Promise<{ summary: CrossSummary; lines: string[] }> {
+  const t0 = Date.now();
+  const index: number[] = [];
+  const platforms: CrossPlatform[] = [];
+  results.forEach((r, i) => {
+    if (r.facts && !r.problem) {
+      index.push(i);
+      platforms.push({ name: r.name, facts: r.facts });
+    }
+  });
+  const found: CrossCheckResult = crossCheck(platforms);
+  // What 交叉核查 needs of each entry, taken before the facts go.
+  const summary: CrossSummary = {
+    items: found.shared.map((item) => ({
+      check: item.check,
+      title: checkInfo(item.check).title,
+      severity: item.severity,
+      what: item.what,
+      how: item.how,
+      entries: item.entries.map((e) => {
+        const r = results[index[e.platform]];
+        const t = platforms[e.platform].facts.tables[e.at.table];
+        return { platform: r.name, workbook: r.workbook, place: placeText(t.file, t.sheet, e.at.cell, e.at.row) };
+      }),
+    })),
+    firms: found.firms,
+  };
+  for (const r of results) delete r.facts;
+  const compared = Date.now() - t0;
+
+  const again = index.map((i, p) => ({ i, findings: found.findings[p] })).filter((x) => x.findings.length > 0);
+  const t1 = Date.now();
+  const failed: string[] = [];
+  if (again.length > 0) {
+    const rerun = await runPool(
+      again.map(({ i, findings }) => ({ ...jobs[i], across: { findings } })),
+      options.jobs,
+      progress(io, again.length, tty, '交叉核查 '),
+      options.workerHeapMb,
+    );
+    rerun.forEach((r, k) => {
+      const i = again[k].i;
+      // A platform that cannot be written again keeps its first workbook and line; the batch says so.
+      if (r.problem) failed.push(`  交叉核查的问题未能写入「${results[i].folder}」的审核工作簿：${r.problem}`);
+      else results[i] = r;
+    });
+  }
+  const rewritten = Date.now() - t1;
+  const count = (check: string) => summary.items.filter((x) => x.check === check).length;
+  const most = found.firms.top[0];
+  const lines = [
+    `交叉核查：同一合同订单 ${count('cross-platform-order')} 项、同一活动 ${count('cross-platform-activity')} 项、同一人员 ${count('cross-platform-staff')} 项，涉及 ${again.length} 个平台（已写入各自的审核工作簿）；比对 ${(compared / 1000).toFixed(1)} s，重写 ${again.length} 个审核工作簿 ${(rewritten / 1000).toFixed(1)} s`,
+    `  多平台服务企业：${found.firms.firms} 家企业中 ${found.firms.top.length === 0 ? 0 : found.firms.distribution.slice(1).reduce((n, d) => n + d.firms, 0)} 家由两个及以上平台服务${most ? `，最多的「${most.name}」${most.platforms.length} 个平台` : ''}（仅供了解）`,
+    ...failed,
+  ];
+  return { summary, lines };
 }

@@ -10,7 +10,8 @@ import { openSubmissionFile } from '../workbook/file/openSubmission';
 import { listSubmissionFiles } from '../workbook/file/submissionFiles';
 import type { SummaryRow } from '../workbook/file/summaryWorkbook';
 import { reviewWorkbookName } from '../workbook/file/writeReview';
-import { reviewPlatform, withoutReviewSheets, type ReviewSettings } from '../workbook/reviewPlatform';
+import type { CrossFacts } from '../domain/crossFacts';
+import { reviewPlatform, withoutReviewSheets, type AcrossPlatforms, type ReviewSettings } from '../workbook/reviewPlatform';
 import { writePlatformWorkbook } from './platformWorkbook';
 
 export interface PlatformJob {
@@ -21,6 +22,8 @@ export interface PlatformJob {
   /** The rubric as parsed JSON (plain data crosses to a worker); the default when absent. */
   rubric?: unknown;
   outDir: string;
+  /** The batch's checks across platforms: collect their facts (first pass), or add their findings (second pass). */
+  across?: AcrossPlatforms;
 }
 
 /** One platform's line of 汇总.xlsx, plus what the batch needs to report on it. */
@@ -30,6 +33,8 @@ export interface PlatformResult extends SummaryRow {
   /** How many of the reviewer's changes in the previous workbook could not be kept (listed on 「未保留的修改」). */
   unkept?: number;
   ms: number;
+  /** What the checks across platforms compare, when the job asked for it (dropped once they have run). */
+  facts?: CrossFacts;
 }
 
 /** A result with nothing reviewed yet: the platform known only by its folder. */
@@ -72,8 +77,8 @@ export async function reviewPlatformFolder(job: PlatformJob): Promise<PlatformRe
       return { ...base, problem: why || '没有可读取的表格', ms: Date.now() - started };
     }
     const rubric = job.rubric === undefined ? DEFAULT_RUBRIC : loadRubric(job.rubric);
-    const { report, platform, written: done } = await reviewPlatform(
-      { given: { folderName, defaultCategory: job.defaultCategory, folder: folderName }, settings: job.settings, rubric },
+    const { report, platform, written: done, facts } = await reviewPlatform(
+      { given: { folderName, defaultCategory: job.defaultCategory, folder: folderName }, settings: job.settings, rubric, across: job.across },
       {
         read: async () => files,
         write: (r, { platform: p }) => {
@@ -105,6 +110,7 @@ export async function reviewPlatformFolder(job: PlatformJob): Promise<PlatformRe
       warnings: report.findings.filter((f) => f.severity === 'warning').length,
       workbook: path.basename(done.written),
       ...(done.unkept > 0 ? { unkept: done.unkept } : {}),
+      ...(facts ? { facts } : {}),
       ms: Date.now() - started,
     };
   } catch (err) {

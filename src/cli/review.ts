@@ -48,6 +48,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
           settings: settingsOf(args),
           rubric: rubricJson,
           jobs: args.jobs ?? defaultJobs(),
+          crossCheck: !args.noCrossCheck,
         },
         io,
         io === processIo && process.stderr.isTTY === true,

@@ -8,8 +8,9 @@
  */
 import { readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { resolvePlatform, type ResolvedPlatform } from '../domain/platform';
-import type { ReviewReport } from '../domain/report';
-import { reviewSubmission, type ReviewInput, type SubmittedFile } from '../domain/review';
+import type { CrossFacts } from '../domain/crossFacts';
+import type { Finding, ReviewReport } from '../domain/report';
+import { reviewCollecting, sortFindings, type ReviewInput, type SubmittedFile } from '../domain/review';
 import type { Rubric } from '../domain/rubric';
 import { GENERATED_SHEETS, isReviewWorkbookSheets } from './layout/sheetNames';
 
@@ -44,26 +45,40 @@ export interface PlatformGiven {
   district?: string | null;
 }
 
-export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform & { category: string } } | { platform: ResolvedPlatform; report?: undefined };
+export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform & { category: string }; facts?: CrossFacts } | { platform: ResolvedPlatform; report?: undefined; facts?: undefined };
+
+/** What a batch asks of a review besides the review: the facts for its checks across platforms, or the findings they raised. */
+export interface AcrossPlatforms {
+  /** Collect the facts the checks across platforms compare (a batch's first pass). */
+  collect?: boolean;
+  /** Findings of the checks across platforms for this platform, added to its own (a batch's second pass). */
+  findings?: readonly Finding[];
+}
 
 /**
  * Resolve the platform and review its files: the 申报数据 sheet (or the JSON given), the roster,
  * then the review with every setting and the rubric. Without a category nothing is reviewed: the
  * caller says why in its own words.
  */
-export function reviewPlatformFiles(files: readonly SubmittedFile[], given: PlatformGiven, settings: ReviewSettings, rubric: Rubric | undefined, declaredJson?: DeclaredFigures): PlatformReview {
+export function reviewPlatformFiles(files: readonly SubmittedFile[], given: PlatformGiven, settings: ReviewSettings, rubric: Rubric | undefined, declaredJson?: DeclaredFigures, across: AcrossPlatforms = {}): PlatformReview {
   const readable = files.filter((f) => f.grids);
   const declared = declaredJson ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
   const platform = resolvePlatform({ category: given.category, platformName: given.platformName, folderName: given.folderName, declared: declared?.texts ?? {}, defaultCategory: given.defaultCategory });
   if (!platform.category) return { platform };
-  const report = reviewSubmission({
-    files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-    platform: { name: platform.name, category: platform.category, unit: given.unit ?? platform.unit, district: given.district ?? platform.district, folder: given.folder ?? null },
-    declared,
-    ...settings,
-    rubric,
-  });
-  return { report, platform: { ...platform, category: platform.category } };
+  const submitted = files.map((f) => ({ file: f.file, grids: f.grids, error: f.error }));
+  const { report, facts } = reviewCollecting(
+    {
+      files: submitted,
+      platform: { name: platform.name, category: platform.category, unit: given.unit ?? platform.unit, district: given.district ?? platform.district, folder: given.folder ?? null },
+      declared,
+      ...settings,
+      rubric,
+    },
+    across.collect === true,
+  );
+  // The findings across platforms take their places among the platform's own, as the review sorts them.
+  if (across.findings && across.findings.length > 0) report.findings = sortFindings([...report.findings, ...across.findings], submitted);
+  return { report, platform: { ...platform, category: platform.category }, ...(facts ? { facts } : {}) };
 }
 
 /** What a platform's review is run with: who it is, every setting, the rubric, declared figures given apart. */
@@ -74,6 +89,8 @@ export interface ReviewJob {
   rubric?: Rubric;
   /** Declared figures from a JSON file (`--declared`); else a 申报数据 sheet among the files. */
   declared?: DeclaredFigures;
+  /** In a batch: collect the facts for the checks across platforms, or add the findings they raised. */
+  across?: AcrossPlatforms;
 }
 
 /** Where a review's files come from and where its result goes. */
@@ -93,6 +110,8 @@ export interface PlatformOutcome<F, W> {
   /** The files reviewed, this tool's review sheets left out. */
   files: readonly F[];
   written?: W;
+  /** The facts for the checks across platforms, when the job asked for them. */
+  facts?: CrossFacts;
 }
 
 /**
@@ -104,10 +123,10 @@ export interface PlatformOutcome<F, W> {
 export async function reviewPlatform<F extends SubmittedFile, W = never>(job: ReviewJob, ports: ReviewPorts<F, W>): Promise<PlatformOutcome<F, W>> {
   const files = (await ports.read()).map((f) => withoutReviewSheets(f));
   await ports.onStage?.('check');
-  const { report, platform } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared);
+  const { report, platform, facts } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared, job.across);
   if (!report) return { platform, files };
   const written = ports.write ? await ports.write(report, { files, platform }) : undefined;
-  return { report, platform, files, ...(written !== undefined ? { written } : {}) };
+  return { report, platform, files, ...(written !== undefined ? { written } : {}), ...(facts ? { facts } : {}) };
 }
 
 /** The job for a review the pages ask for: the platform the reviewer chose, the year, the switches, the rubric. */
