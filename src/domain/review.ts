@@ -68,7 +68,7 @@ export function sortFindingsBy(findings: readonly Finding[], ...ranks: ((f: Find
  * Findings in the order reviewers read them: severity, then the files and sheets as submitted
  * (file-level findings first), then row.
  */
-export function sortFindings(findings: Finding[], files: SubmittedFile[]): Finding[] {
+export function sortFindings(findings: Finding[], files: readonly { file: string; grids?: readonly { sheet: string }[] }[]): Finding[] {
   const fileOrder = new Map<string, number>();
   const sheetOrder = new Map<string, number>();
   files.forEach((f, i) => {

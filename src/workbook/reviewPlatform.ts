@@ -47,12 +47,18 @@ export interface PlatformGiven {
 
 export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform & { category: string }; facts?: CrossFacts } | { platform: ResolvedPlatform; report?: undefined; facts?: undefined };
 
-/** What a batch asks of a review besides the review: the facts for its checks across platforms, or the findings they raised. */
+/** What a batch asks of a review besides the review: the facts for its checks across platforms. */
 export interface AcrossPlatforms {
-  /** Collect the facts the checks across platforms compare (a batch's first pass). */
+  /** Collect the facts the checks across platforms compare. */
   collect?: boolean;
-  /** Findings of the checks across platforms for this platform, added to its own (a batch's second pass). */
-  findings?: readonly Finding[];
+}
+
+/**
+ * The report with the findings of the checks across platforms added among its own, sorted as the
+ * review sorts them (by the files and sheets as submitted).
+ */
+export function withFindingsAcross(report: ReviewReport, findings: readonly Finding[], files: readonly { file: string; grids?: readonly { sheet: string }[] }[]): ReviewReport {
+  return findings.length === 0 ? report : { ...report, findings: sortFindings([...report.findings, ...findings], files) };
 }
 
 /**
@@ -76,8 +82,6 @@ export function reviewPlatformFiles(files: readonly SubmittedFile[], given: Plat
     },
     across.collect === true,
   );
-  // The findings across platforms take their places among the platform's own, as the review sorts them.
-  if (across.findings && across.findings.length > 0) report.findings = sortFindings([...report.findings, ...across.findings], submitted);
   return { report, platform: { ...platform, category: platform.category }, ...(facts ? { facts } : {}) };
 }
 
@@ -89,7 +93,7 @@ export interface ReviewJob {
   rubric?: Rubric;
   /** Declared figures from a JSON file (`--declared`); else a 申报数据 sheet among the files. */
   declared?: DeclaredFigures;
-  /** In a batch: collect the facts for the checks across platforms, or add the findings they raised. */
+  /** In a batch: collect the facts for the checks across platforms. */
   across?: AcrossPlatforms;
 }
 

@@ -163,3 +163,42 @@ test('the summary counts the findings across platforms among each platform’s e
   await wb.xlsx.readFile(path.join(plain, '汇总.xlsx'));
   expect(wb.getWorksheet('交叉核查')).toBeUndefined();
 }, 120_000);
+
+test('worker threads find the same across platforms as in-process', async () => {
+  const threads = path.join(root, 'out-threads');
+  const { io } = capture();
+  expect(await runBatch({ dir: path.join(root, 'in'), out: threads, defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 2 }, io)).toBe(0);
+  expect(await sheetRows(path.join(threads, '汇总.xlsx'), '交叉核查')).toEqual(await sheetRows(path.join(out, '汇总.xlsx'), '交叉核查'));
+  for (const name of [A, B, C]) {
+    const a = await sheetRows(path.join(threads, `${name}-审核.xlsx`), '问题清单');
+    const b = await sheetRows(path.join(out, `${name}-审核.xlsx`), '问题清单');
+    expect(a).toEqual(b);
+  }
+}, 120_000);
+
+test('a reviewer’s 处理意见 on a finding across platforms is kept when the batch runs again', async () => {
+  const again = path.join(root, 'out-again');
+  const { io } = capture();
+  const run = () => runBatch({ dir: path.join(root, 'in'), out: again, defaultCategory: null, settings: { year: 2024, manufacturing: false }, jobs: 2 }, io);
+  expect(await run()).toBe(0);
+  const file = path.join(again, `${A}-审核.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('问题清单')!;
+  let edited = 0;
+  ws.eachRow((row) => {
+    if (String(row.getCell(4).value).includes('（cross-platform-order）')) {
+      row.getCell(10).value = '属实';
+      row.getCell(11).value = '已电话核实，两平台均称签订';
+      edited++;
+    }
+  });
+  expect(edited).toBe(1);
+  await wb.xlsx.writeFile(file);
+  expect(await run()).toBe(0);
+  const rows = (await sheetRows(file, '问题清单')).filter((r) => String(r[3]).includes('（cross-platform-order）'));
+  expect(rows).toHaveLength(1);
+  expect(rows[0][9]).toBe('属实');
+  expect(rows[0][10]).toBe('已电话核实，两平台均称签订');
+  expect(String(rows[0][8])).not.toMatch(/本次未再出现/);
+}, 180_000);
