@@ -14,7 +14,7 @@ import { makeFolder, writeFileAtomic } from './atomicWrite';
 import { unkeptNotice } from './notices';
 import type { ReviewSettings } from '../workbook/reviewPlatform';
 import type { WorkerMessage } from './batchMessages';
-import { emptyResult, isReviewed, reviewPlatformFolder, reviewStage, reviewedResult, writeStage, type PlatformJob, type PlatformResult, type ReviewedPlatform } from './platformReview';
+import { emptyResult, fromHold, isReviewed, reviewPlatformFolder, reviewStage, reviewedResult, toHold, writeStage, type HeldPlatform, type PlatformJob, type PlatformResult } from './platformReview';
 import type { Io } from './io';
 
 export interface BatchOptions {
@@ -65,7 +65,7 @@ class Pool {
   private readonly workers: (Worker | null)[];
   readonly generation: number[];
   /** In-process: the held platforms. */
-  private readonly held = new Map<number, ReviewedPlatform>();
+  private readonly held = new Map<number, HeldPlatform>();
   constructor(
     readonly threads: number,
     private readonly heapMb: number,
@@ -109,12 +109,12 @@ class Pool {
     if (m.kind === 'write') {
       const r = this.held.get(m.id);
       this.held.delete(m.id);
-      return r ? writeStage(r, m.findings) : emptyResult(m.folder, '审核中断：没有该平台的审核结果');
+      return r ? writeStage(fromHold(r), m.findings) : emptyResult(m.folder, '审核中断：没有该平台的审核结果');
     }
     if (!m.hold) return reviewPlatformFolder(m.job, m.findings);
     const r = await reviewStage(m.job, true);
     if (!isReviewed(r)) return r;
-    this.held.set(m.id, r);
+    this.held.set(m.id, toHold(r));
     return reviewedResult(r);
   }
   /** Run tasks, each on the first free slot (or only on its own slot); results in task order. */

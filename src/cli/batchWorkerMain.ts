@@ -4,10 +4,10 @@
  * told to write it, with the findings the checks across platforms raised.
  */
 import { parentPort } from 'node:worker_threads';
-import { emptyResult, isReviewed, reviewPlatformFolder, reviewStage, reviewedResult, writeStage, type ReviewedPlatform } from './platformReview';
+import { emptyResult, fromHold, isReviewed, reviewPlatformFolder, reviewStage, reviewedResult, toHold, writeStage, type HeldPlatform } from './platformReview';
 import type { WorkerMessage } from './batchMessages';
 
-const held = new Map<number, ReviewedPlatform>();
+const held = new Map<number, HeldPlatform>();
 
 parentPort?.on('message', async (m: WorkerMessage | null) => {
   if (m === null) {
@@ -17,7 +17,7 @@ parentPort?.on('message', async (m: WorkerMessage | null) => {
   if (m.kind === 'write') {
     const r = held.get(m.id);
     held.delete(m.id);
-    parentPort?.postMessage(r ? await writeStage(r, m.findings) : emptyResult(m.folder, '审核中断：工作线程中没有该平台的审核结果'));
+    parentPort?.postMessage(r ? await writeStage(fromHold(r), m.findings) : emptyResult(m.folder, '审核中断：工作线程中没有该平台的审核结果'));
     return;
   }
   if (!m.hold) {
@@ -26,7 +26,7 @@ parentPort?.on('message', async (m: WorkerMessage | null) => {
   }
   const r = await reviewStage(m.job, true);
   if (isReviewed(r)) {
-    held.set(m.id, r);
+    held.set(m.id, toHold(r));
     parentPort?.postMessage(reviewedResult(r));
   } else parentPort?.postMessage(r);
 });

@@ -156,9 +156,29 @@ export function isReviewed(r: ReviewedPlatform | PlatformResult): r is ReviewedP
 
 /** What a reviewed platform's line says before it is written (the batch's first stage). */
 export function reviewedResult(r: ReviewedPlatform): PlatformResult {
-  const { platform, folderName } = r;
-  return { ...emptyResult(r.job.folder), name: platform.name ?? folderName, unit: platform.unit, district: platform.district, category: platform.category, ...(r.facts ? { facts: r.facts } : {}), ms: Date.now() - r.started };
+  return { ...emptyResult(r.job.folder), name: r.platform.name ?? r.folderName, unit: r.platform.unit, district: r.platform.district, category: r.platform.category, ...(r.facts ? { facts: r.facts } : {}), ms: Date.now() - r.started };
 }
+
+/**
+ * A reviewed platform as a batch worker holds it until it is written: without its facts (posted
+ * back already), its report as one JSON string. A worker holds dozens of platforms; as strings
+ * and file bytes they cost the garbage collector nothing to keep, where the report's thousands
+ * of objects would be marked again at every collection of the reviews still running.
+ */
+export function toHold(r: ReviewedPlatform): HeldPlatform {
+  const { report, ...rest } = r;
+  delete rest.facts;
+  return { ...rest, reportJson: JSON.stringify(report) };
+}
+
+export type HeldPlatform = Omit<ReviewedPlatform, 'report' | 'facts'> & { reportJson: string };
+
+/** The reviewed platform again, to write it. */
+export function fromHold(h: HeldPlatform): ReviewedPlatform {
+  const { reportJson, ...rest } = h;
+  return { ...rest, report: JSON.parse(reportJson) as ReviewReport };
+}
+
 
 /**
  * Write a reviewed platform's review workbook, with the findings of the checks across platforms
