@@ -84,7 +84,7 @@ function headerRow(ws: ExcelJS.Worksheet, values: string[]): ExcelJS.Row {
 function crossSheet(wb: ExcelJS.Workbook, cross: CrossSummary): void {
   const ws = wb.addWorksheet('交叉核查', { views: [{ state: 'frozen', ySplit: 2, xSplit: 4 }] });
   const pairs = Array.from({ length: CROSS_PLATFORM_COLUMNS }, (_, i) => i + 1);
-  ws.columns = [6, 24, 8, 40, 22, 8, ...pairs.flatMap(() => [28, 36]), 40].map((width) => ({ width }));
+  ws.columns = [6, 44, 9, 50, 28, 8, ...pairs.flatMap(() => [40, 30]), 40].map((width) => ({ width }));
   const counts = new Map<string, number>();
   for (const item of cross.items) counts.set(item.title, (counts.get(item.title) ?? 0) + 1);
   const tally = [...counts].map(([t, n]) => `${t} ${n} 项`).join('，');
@@ -118,7 +118,7 @@ function crossSheet(wb: ExcelJS.Workbook, cross: CrossSummary): void {
     ];
     const row = ws.addRow(values.map(safeValue));
     markText(row);
-    row.alignment = { vertical: 'top', wrapText: true };
+    row.alignment = { vertical: 'top' };
     shown.forEach(([, p], k) => {
       if (p.workbook) row.getCell(7 + 2 * k).font = LINK_FONT;
     });
