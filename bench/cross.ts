@@ -24,6 +24,8 @@ function rng(seed: number) {
   };
 }
 
+const TOPICS = ['专精特新政策宣讲会', '数字化转型沙龙', '知识产权培训', '银企对接会', '财税实务培训', '人才招聘会'];
+const PLACES = ['海淀', '朝阳', '丰台', '西城', '东城', '通州', '昌平', '大兴', '顺义', '亦庄'];
 const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + (n % 366))).toISOString().slice(0, 10);
 
 function platform(p: number): CrossFacts {
@@ -35,11 +37,13 @@ function platform(p: number): CrossFacts {
     const contract = `P${p}-HT-${i}`;
     return { at: { table: 1, row: i + 2, cell: `G${i + 2}` }, firm: i, contract, contractKey: contractKey(contract), amount: Math.round(r() * 1e6) / 100, date: day(Math.floor(r() * 366)) };
   });
+  // Activities on random days, a third of them online (线上 is the place most shared), named apart.
   const activities = Array.from({ length: 200 }, (_, i) => {
-    const name = `第${p}平台活动${i}`;
-    return { at: { table: 2, row: i + 2, cell: `B${i + 2}` }, name, key: textKey(name), date: day(i), place: '线上', placeKey: textKey('线上') };
+    const name = `${TOPICS[Math.floor(r() * TOPICS.length)]}（平台P${p}场次N${i}）`;
+    const place = r() < 0.33 ? '线上' : `${PLACES[Math.floor(r() * PLACES.length)]}会议室`;
+    return { at: { table: 2, row: i + 2, cell: `B${i + 2}` }, name, key: textKey(name), date: day(Math.floor(r() * 366)), place, placeKey: textKey(place) };
   });
-  const staff = Array.from({ length: 60 }, (_, i) => ({ at: { table: 3, row: i + 5, cell: `B${i + 5}` }, name: `员工${p}-${i}`, key: textKey(`员工${p}-${i}`), phone: `139${String(p * 100 + i).padStart(8, '0')}`, school: '某大学', schoolKey: textKey('某大学') }));
+  const staff = Array.from({ length: 60 }, (_, i) => ({ at: { table: 3, row: i + 5, cell: `B${i + 5}` }, name: `员工P${p}N${i}`, key: textKey(`员工P${p}N${i}`), phone: `139${String(p * 100 + i).padStart(8, '0')}`, school: '某大学', schoolKey: textKey('某大学') }));
   // Planted: platform p shares its first order with p+1, an activity and a person with p+2.
   if (p % 10 === 1) {
     orders[0] = { ...orders[0], contract: 'SHARED-1', contractKey: contractKey('SHARED-1') };
