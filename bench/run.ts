@@ -7,7 +7,8 @@
  *   - the reader alone, and the floor under any reader (fflate, TextDecoder, saxes with empty handlers).
  * Targets: review ≤ 0.5× ExcelJS's time and ≤ 0.6× its peak memory; reading ≤ 2× the floor;
  * `npm run review -- --help` within 0.4 s.
- * `npm run bench -- --batch` is the batch benchmark (bench/batch.ts); `-- --scale` the growth one on hostile lists (bench/scale.ts).
+ * `npm run bench -- --batch` is the batch benchmark (bench/batch.ts); `-- --scale` the growth one on hostile lists (bench/scale.ts);
+ * `-- --cross` the checks across platforms alone at 175 platforms × 20,000 firms (bench/cross.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -43,6 +44,10 @@ function helpMs(): number {
 async function main(): Promise<void> {
   if (process.argv.includes('--batch')) {
     await import('./batch');
+    return;
+  }
+  if (process.argv.includes('--cross')) {
+    await import('./cross');
     return;
   }
   if (process.argv.includes('--scale')) {

@@ -35,6 +35,8 @@ export interface ReviewArgs {
   previous?: string;
   /** --previous-batch DIR: last year's platforms, one subfolder each, matched to --batch's by roster name. */
   previousBatch?: string;
+  /** --no-cross-check: a batch without the checks across platforms. */
+  noCrossCheck: boolean;
   sample: { by: 'enterprise' | 'order'; size: number; random: number; seed: number };
 }
 
@@ -70,6 +72,7 @@ export const USAGE = `用法：npm run review -- <文件或文件夹...> [选项
                          二.13(2) 上一年度运营数据，并在评分表中列出年度对比
   --previous-batch <文件夹>  批量审核时上一年度各平台的材料（每个子文件夹一个平台），按名录中的平台名称
                          与 --batch 中的平台对应
+  --no-cross-check       批量审核时不做平台之间的交叉核查（同一合同订单、活动、人员；默认要做）
   --json <文件>          把审核报告写成 JSON 文件（- 表示输出到终端）
   -h, --help             显示本帮助`;
 
@@ -129,6 +132,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
         jobs: { type: 'string' },
         previous: { type: 'string' },
         'previous-batch': { type: 'string' },
+        'no-cross-check': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     },
@@ -157,6 +161,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     if (clash !== undefined) throw new UsageError(`--previous「${v.previous}」与本年度材料「${clash}」是同一位置或互相包含：上一年度材料请放在单独的文件夹中`);
     if (v.out !== undefined && (samePath(v.out, v.previous) || inside(v.out, v.previous))) throw new UsageError('--out 不能是 --previous 的文件夹或在其中：审核结果不写进上一年度的材料');
   }
+  if (v['no-cross-check'] && v.batch === undefined) throw new UsageError('--no-cross-check 只用于批量审核（--batch）：交叉核查比对的是一批平台');
   if (parsed.positionals.length === 0 && v.template === undefined && v.batch === undefined) throw new UsageError(`请给出要审核的文件或文件夹\n\n${USAGE}`);
   if (v['in-place'] && (parsed.positionals.length !== 1 || v.out !== undefined)) {
     throw new UsageError('--in-place 只用于更新一个审核工作簿：只给这一个文件，且不要同时给 --out');
@@ -216,6 +221,7 @@ export function parseReviewArgs(argv: string[]): ReviewArgs | 'help' {
     jobs: v.jobs === undefined ? undefined : integer('jobs', v.jobs, 0, 64, 1),
     previous: v.previous,
     previousBatch: v['previous-batch'],
+    noCrossCheck: v['no-cross-check'] ?? false,
     sample: {
       by,
       size: 100,

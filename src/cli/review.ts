@@ -50,6 +50,7 @@ export async function runReview(argv: string[], io: Io = processIo): Promise<num
           rubric: rubricJson,
           jobs: args.jobs ?? defaultJobs(),
           ...(args.previousBatch !== undefined ? { previousBatch: args.previousBatch } : {}),
+          crossCheck: !args.noCrossCheck,
         },
         io,
         io === processIo && process.stderr.isTTY === true,

@@ -4,6 +4,7 @@
  */
 import { CHECKS } from './checks';
 import { runChecks } from './checks/check';
+import { collectCrossFacts, type CrossFacts } from './crossFacts';
 import { compareDeclared, readDeclaredSheet, type DeclaredFigures } from './declared';
 import { fillingUnitOf, resolvePlatform } from './platform';
 import type { SheetGrid } from './grid';
@@ -73,7 +74,7 @@ export function sortFindingsBy(findings: readonly Finding[], ...ranks: ((f: Find
  * Findings in the order reviewers read them: severity, then the files and sheets as submitted
  * (file-level findings first), then row.
  */
-export function sortFindings(findings: Finding[], files: SubmittedFile[]): Finding[] {
+export function sortFindings(findings: Finding[], files: readonly { file: string; grids?: readonly { sheet: string }[] }[]): Finding[] {
   const fileOrder = new Map<string, number>();
   const sheetOrder = new Map<string, number>();
   files.forEach((f, i) => {
@@ -93,6 +94,14 @@ export function sortFindings(findings: Finding[], files: SubmittedFile[]): Findi
  * report.thresholds.find((t) => t.id === 'T4')?.status
  */
 export function reviewSubmission(input: ReviewInput): ReviewReport {
+  return reviewCollecting(input, false).report;
+}
+
+/**
+ * Review one platform's submission and, when asked, collect what the checks across the platforms
+ * of a batch compare (crossFacts.ts), from the same reading.
+ */
+export function reviewCollecting(input: ReviewInput, collect: boolean): { report: ReviewReport; facts?: CrossFacts } {
   const roster = input.platform.name ? findPlatform(input.platform.name) : undefined;
   const options: ReviewOptions = {
     year: input.year ?? 2024,
@@ -131,7 +140,7 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     unit: named.unit ?? resolved.unit ?? filing,
     district: named.district ?? resolved.district,
   };
-  return {
+  const report: ReviewReport = {
     schemaVersion: 1,
     platform,
     year: options.year,
@@ -158,6 +167,7 @@ export function reviewSubmission(input: ReviewInput): ReviewReport {
     scoring: input.rubric ? scoreReview(indicators, thresholds, options.category, input.rubric) : null,
     ...(previousYear ? { previousYear } : {}),
   };
+  return collect ? { report, facts: collectCrossFacts(submission) } : { report };
 }
 
 /**

@@ -8,8 +8,9 @@
  */
 import { readDeclaredSheet, type DeclaredFigures } from '../domain/declared';
 import { resolvePlatform, type ResolvedPlatform } from '../domain/platform';
-import type { ReviewReport } from '../domain/report';
-import { reviewSubmission, type ReviewInput, type SubmittedFile } from '../domain/review';
+import type { CrossFacts } from '../domain/crossFacts';
+import type { Finding, ReviewReport } from '../domain/report';
+import { reviewCollecting, sortFindings, type ReviewInput, type SubmittedFile } from '../domain/review';
 import type { Rubric } from '../domain/rubric';
 import { GENERATED_SHEETS, isReviewWorkbookSheets } from './layout/sheetNames';
 
@@ -44,7 +45,21 @@ export interface PlatformGiven {
   district?: string | null;
 }
 
-export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform & { category: string } } | { platform: ResolvedPlatform; report?: undefined };
+export type PlatformReview = { report: ReviewReport; platform: ResolvedPlatform & { category: string }; facts?: CrossFacts } | { platform: ResolvedPlatform; report?: undefined; facts?: undefined };
+
+/** What a batch asks of a review besides the review: the facts for its checks across platforms. */
+export interface AcrossPlatforms {
+  /** Collect the facts the checks across platforms compare. */
+  collect?: boolean;
+}
+
+/**
+ * The report with the findings of the checks across platforms added among its own, sorted as the
+ * review sorts them (by the files and sheets as submitted).
+ */
+export function withFindingsAcross(report: ReviewReport, findings: readonly Finding[], files: readonly { file: string; grids?: readonly { sheet: string }[] }[]): ReviewReport {
+  return findings.length === 0 ? report : { ...report, findings: sortFindings([...report.findings, ...findings], files) };
+}
 
 /**
  * Resolve the platform and review its files: the 申报数据 sheet (or the JSON given), the roster,
@@ -58,20 +73,25 @@ export function reviewPlatformFiles(
   rubric: Rubric | undefined,
   declaredJson?: DeclaredFigures,
   previous?: PreviousSubmission | null,
+  across: AcrossPlatforms = {},
 ): PlatformReview {
   const readable = files.filter((f) => f.grids);
   const declared = declaredJson ?? readDeclaredSheet(readable.flatMap((f) => f.grids ?? []))?.figures;
   const platform = resolvePlatform({ category: given.category, platformName: given.platformName, folderName: given.folderName, declared: declared?.texts ?? {}, defaultCategory: given.defaultCategory });
   if (!platform.category) return { platform };
-  const report = reviewSubmission({
-    files: files.map((f) => ({ file: f.file, grids: f.grids, error: f.error })),
-    platform: { name: platform.name, category: platform.category, unit: given.unit ?? platform.unit, district: given.district ?? platform.district, folder: given.folder ?? null },
-    declared,
-    ...settings,
-    rubric,
-    ...(previous ? { previous: { files: previous.files.map((f) => withoutReviewSheets({ file: f.file, grids: f.grids, error: f.error })), source: previous.source } } : {}),
-  });
-  return { report, platform: { ...platform, category: platform.category } };
+  const submitted = files.map((f) => ({ file: f.file, grids: f.grids, error: f.error }));
+  const { report, facts } = reviewCollecting(
+    {
+      files: submitted,
+      platform: { name: platform.name, category: platform.category, unit: given.unit ?? platform.unit, district: given.district ?? platform.district, folder: given.folder ?? null },
+      declared,
+      ...settings,
+      rubric,
+      ...(previous ? { previous: { files: previous.files.map((f) => withoutReviewSheets({ file: f.file, grids: f.grids, error: f.error })), source: previous.source } } : {}),
+    },
+    across.collect === true,
+  );
+  return { report, platform: { ...platform, category: platform.category }, ...(facts ? { facts } : {}) };
 }
 
 /** Last year's submission of the platform (`--previous`, or its folder in `--previous-batch`). */
@@ -89,6 +109,8 @@ export interface ReviewJob {
   rubric?: Rubric;
   /** Declared figures from a JSON file (`--declared`); else a 申报数据 sheet among the files. */
   declared?: DeclaredFigures;
+  /** In a batch: collect the facts for the checks across platforms. */
+  across?: AcrossPlatforms;
 }
 
 /** Where a review's files come from and where its result goes. */
@@ -110,6 +132,8 @@ export interface PlatformOutcome<F, W> {
   /** The files reviewed, this tool's review sheets left out. */
   files: readonly F[];
   written?: W;
+  /** The facts for the checks across platforms, when the job asked for them. */
+  facts?: CrossFacts;
 }
 
 /**
@@ -122,10 +146,10 @@ export async function reviewPlatform<F extends SubmittedFile, W = never>(job: Re
   const files = (await ports.read()).map((f) => withoutReviewSheets(f));
   const previous = ports.readPrevious ? await ports.readPrevious() : null;
   await ports.onStage?.('check');
-  const { report, platform } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared, previous);
+  const { report, platform, facts } = reviewPlatformFiles(files, job.given, job.settings, job.rubric, job.declared, previous, job.across);
   if (!report) return { platform, files };
   const written = ports.write ? await ports.write(report, { files, platform }) : undefined;
-  return { report, platform, files, ...(written !== undefined ? { written } : {}) };
+  return { report, platform, files, ...(written !== undefined ? { written } : {}), ...(facts ? { facts } : {}) };
 }
 
 /** The job for a review the pages ask for: the platform the reviewer chose, the year, the switches, the rubric. */

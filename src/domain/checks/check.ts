@@ -7,6 +7,7 @@ import type { RecognizedTable, TableCell, TableRow } from '../recognize';
 import type { FieldKey } from '../tableSpecs';
 import type { Finding, Severity } from '../report';
 import type { Submission } from '../submission';
+import type { CrossAt, CrossFacts } from '../crossFacts';
 
 export interface CheckMeta {
   /** Stable kebab-case id, e.g. `duplicate-enterprise`. */
@@ -56,6 +57,51 @@ export interface CheckContext {
 export interface Check {
   meta: CheckMeta;
   run(context: CheckContext): void;
+}
+
+/** One platform of a batch as the checks across platforms see it: its name and what its review collected. */
+export interface CrossPlatform {
+  name: string;
+  facts: CrossFacts;
+}
+
+/** An item of one platform: which platform, and the cell it was read from. */
+export interface CrossEntry {
+  platform: number;
+  at: CrossAt;
+}
+
+/** Something two or more platforms both claim: one row of 汇总.xlsx's 交叉核查. */
+export interface SharedItem {
+  check: string;
+  severity: Severity;
+  /** What is shared, e.g. 「北京甲科技有限公司」合同号 HT-001. */
+  what: string;
+  /** How the entries were matched, e.g. 合同号与企业相同. */
+  how: string;
+  entries: CrossEntry[];
+}
+
+export interface CrossCheckContext {
+  platforms: readonly CrossPlatform[];
+  /**
+   * A firm's identity across the batch, the same as within one platform: the same normalised
+   * name or the same 统一社会信用代码 is the same firm.
+   */
+  firmOf(platform: number, firm: number): number;
+  /** Report a finding on one platform's cell. */
+  report(entry: CrossEntry, messageId: string, data?: MessageData): void;
+  /** List a shared item on 交叉核查. */
+  share(item: Omit<SharedItem, 'check' | 'severity'>): void;
+}
+
+/**
+ * A check across the platforms of a batch: the same metadata as a {@link Check}, run once on
+ * every platform's collected facts after all are reviewed (crossCheck.ts).
+ */
+export interface CrossCheck {
+  meta: CheckMeta;
+  runAcross(context: CrossCheckContext): void;
 }
 
 /** The finding for a location; the field's cell when the row has it, else the row's first column. */

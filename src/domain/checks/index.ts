@@ -2,8 +2,11 @@
 import activityOrder from './activityOrder';
 import activityTopic from './activityTopic';
 import categoryMismatch from './categoryMismatch';
-import type { Check } from './check';
+import type { Check, CrossCheck } from './check';
 import creditCodeInvalid from './creditCodeInvalid';
+import crossPlatformActivity from './crossPlatformActivity';
+import crossPlatformOrder from './crossPlatformOrder';
+import crossPlatformStaff from './crossPlatformStaff';
 import dateOutOfYear from './dateOutOfYear';
 import declaredInconsistent from './declaredInconsistent';
 import declaredMismatch from './declaredMismatch';
@@ -54,10 +57,13 @@ export const CHECKS: readonly Check[] = [
   declaredInconsistent,
 ];
 
-export type { Check, CheckContext, CheckMeta } from './check';
+/** The checks across the platforms of a batch (crossCheck.ts), run once all are reviewed; their findings follow each platform's own. */
+export const CROSS_CHECKS: readonly CrossCheck[] = [crossPlatformOrder, crossPlatformActivity, crossPlatformStaff];
+
+export type { Check, CheckContext, CheckMeta, CrossCheck, CrossCheckContext, CrossPlatform, SharedItem } from './check';
 
 /** A check's Chinese title and guide clause by its id (the id itself, and no clause, for one not known). */
 export function checkInfo(id: string): { title: string; clause: string } {
-  const meta = CHECKS.find((c) => c.meta.id === id)?.meta;
+  const meta = CHECKS.find((c) => c.meta.id === id)?.meta ?? CROSS_CHECKS.find((c) => c.meta.id === id)?.meta;
   return meta ? { title: meta.title, clause: meta.clause } : { title: id, clause: '' };
 }

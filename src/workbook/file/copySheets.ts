@@ -17,6 +17,11 @@ export interface SourceFile {
   file: string;
   data: Uint8Array;
   grids?: readonly SheetGrid[];
+  /**
+   * The reader's sheet names when its grids are not kept (a batch holding many platforms until
+   * they are written): should ExcelJS name the sheets otherwise, the grids are read again.
+   */
+  sheets?: readonly string[];
 }
 
 /** A submitted workbook opened with ExcelJS, or why it could not be. */
@@ -101,10 +106,11 @@ export async function openSources(sources: readonly SourceFile[]): Promise<Opene
       error = err instanceof Error ? err.message : String(err);
     }
     let grids = s.grids;
-    if (!grids && error) {
+    const renamed = (names: readonly string[]) => JSON.stringify(visibleNames(wb)) !== JSON.stringify(names);
+    if (!grids && (error || (s.sheets && renamed(s.sheets)))) {
       grids = await readWorkbook(s.data, s.file).catch(() => undefined);
     }
-    if (grids && (error || JSON.stringify(visibleNames(wb)) !== JSON.stringify(grids.map((g) => g.sheet)))) {
+    if (grids && (error || renamed(grids.map((g) => g.sheet)))) {
       out.push({ file: s.file, workbook: gridsToWorkbook(grids) });
     } else if (error) {
       out.push({ file: s.file, error });

@@ -1,9 +1,10 @@
 /**
- * The build check ESLint has for its rules: every check is documented, tested, and well-formed.
+ * The build check ESLint has for its rules: every check is documented, tested, and well-formed;
+ * the checks across the platforms of a batch (CROSS_CHECKS) as much as the others.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHECKS } from '../../../src/domain/checks';
+import { CHECKS, CROSS_CHECKS } from '../../../src/domain/checks';
 
 const root = path.resolve(__dirname, '../../..');
 const docs = readFileSync(path.join(root, 'docs/checks.md'), 'utf8');
@@ -11,7 +12,10 @@ const testSources = readdirSync(__dirname)
   .filter((f) => f.endsWith('.test.ts') && f !== 'registry.test.ts')
   .map((f) => readFileSync(path.join(__dirname, f), 'utf8'));
 
-describe.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
+const ALL = [...CHECKS, ...CROSS_CHECKS];
+const isCross = (id: string) => CROSS_CHECKS.some((c) => c.meta.id === id);
+
+describe.each(ALL.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
   test('has a stable kebab-case id, a clause, a severity and a Chinese title', () => {
     expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(check.meta.clause.length).toBeGreaterThan(2);
@@ -35,7 +39,9 @@ describe.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s', (id, check) => {
     expect(docs).toContain(`| \`${id}\` | ${check.meta.title} |`);
   });
   test('has a table of valid and invalid cases', () => {
-    expect(testSources.some((s) => s.includes(`checkTester('${id}'`))).toBe(true);
+    // A check across platforms has its own tester, which reviews several platforms.
+    const tester = isCross(id) ? 'crossCheckTester' : 'checkTester';
+    expect(testSources.some((s) => s.includes(`${tester}('${id}'`))).toBe(true);
   });
 });
 
@@ -44,17 +50,18 @@ test('the check files on disk, CHECKS and the documentation list the same checks
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'check.ts' && f !== 'index.ts');
   const kebab = (name: string) => name.replace(/\.ts$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   for (const f of files) {
-    const mod = (await import(path.join(dir, f))) as { default?: (typeof CHECKS)[number] };
-    // One check per file, named after it, registered in CHECKS.
+    const mod = (await import(path.join(dir, f))) as { default?: (typeof ALL)[number] };
+    // One check per file, named after it, registered in CHECKS or CROSS_CHECKS (not both).
     expect({ file: f, id: mod.default?.meta.id }).toEqual({ file: f, id: kebab(f) });
-    expect(CHECKS).toContain(mod.default);
+    expect(ALL).toContain(mod.default);
+    expect({ file: f, across: 'runAcross' in mod.default! }).toEqual({ file: f, across: (CROSS_CHECKS as readonly unknown[]).includes(mod.default) });
   }
-  expect(files.length).toBe(CHECKS.length);
+  expect(files.length).toBe(ALL.length);
   const documented = Array.from(docs.matchAll(/^### ([a-z-]+)$/gm), (m) => m[1]);
-  expect(documented.sort()).toEqual(CHECKS.map((c) => c.meta.id).sort());
+  expect(documented.sort()).toEqual(ALL.map((c) => c.meta.id).sort());
 });
 
 test('ids are unique', () => {
-  const ids = CHECKS.map((c) => c.meta.id);
+  const ids = ALL.map((c) => c.meta.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
