@@ -119,3 +119,25 @@ test('a re-run says on the terminal when a change the reviewer made cannot be ke
   expect(await runReview([sample, '--category', '技术创新', '--out', out], third.io)).toBe(0);
   expect(third.err.join('\n')).toMatch(/有 1 处评审修改/);
 }, 120_000);
+
+test('a re-run whose total falls to 0 lists nothing as lost (ExcelJS leaves out formula results of 0)', async () => {
+  const list = async (rows: number) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['序号', '服务企业名称', '服务内容', '所属省市']);
+    for (let i = 1; i <= rows; i++) ws.addRow([i, `北京甲${i}科技有限公司`, '政策咨询', '北京市']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'rw-zero-in-'));
+    await wb.xlsx.writeFile(path.join(dir, '附表4-2-1-2.xlsx'));
+    return dir;
+  };
+  const out = mkdtempSync(path.join(tmpdir(), 'rw-zero-'));
+  const args = ['--category', '技术创新', '--platform', '测试平台', '--out', out];
+  const first = capture();
+  expect(await runReview([await list(150), ...args], first.io)).toBe(0);
+  expect(first.out.join('\n')).toMatch(/得分 [1-9][\d.]* \/ 100/);
+  const again = capture();
+  expect(await runReview([await list(1), ...args], again.io)).toBe(0);
+  expect(again.out.join('\n')).toMatch(/得分 0 \/ 100/);
+  expect(again.err.join('\n')).not.toMatch(/未能保留/);
+  expect((await open(path.join(out, '测试平台-审核.xlsx'))).getWorksheet('未保留的修改')).toBeUndefined();
+}, 60_000);

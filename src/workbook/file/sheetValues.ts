@@ -26,12 +26,23 @@ export function scalar(value: ExcelJS.CellValue): LayoutScalar {
   return String(value);
 }
 
+/**
+ * A cell's value as the sheet shows it. A formula's result is taken from `cell.result`: ExcelJS's
+ * `cell.value` leaves out a result of 0, FALSE or '' (in memory and when read from a file alike),
+ * which made a total that became 0 look like a reviewer's deletion.
+ */
+export function shownValue(cell: ExcelJS.Cell): LayoutScalar {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) return scalar((cell.result ?? null) as ExcelJS.CellValue);
+  return scalar(cell.value);
+}
+
 export function sheetGrid(ws: ExcelJS.Worksheet): ValueGrid {
   const grid: LayoutScalar[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const values: LayoutScalar[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      values[c - 1] = cell.type === ExcelJS.ValueType.Merge ? null : scalar(cell.value);
+      values[c - 1] = shownValue(cell);
     });
     grid[r - 1] = Array.from(values, (v) => v ?? null);
   });
