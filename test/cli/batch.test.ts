@@ -87,6 +87,7 @@ test.each([
   [['--batch', 'x'], /需要用 --out/],
   [['--batch', 'x', '--out', 'y', 'z'], /不再另给文件/],
   [['--batch', 'x', '--out', 'y', '--platform', '创业会客厅'], /不能用 --platform/],
+  [['x', '--no-cross-check'], /--no-cross-check 只用于批量审核/],
 ])('batch usage %j → exit 2', async (argv, message) => {
   const { io, err } = capture();
   expect(await runReview(argv, io)).toBe(2);
