@@ -202,3 +202,32 @@ test('a reviewer’s 处理意见 on a finding across platforms is kept when the
   expect(rows[0][10]).toBe('已电话核实，两平台均称签订');
   expect(String(rows[0][8])).not.toMatch(/本次未再出现/);
 }, 180_000);
+
+test('a platform held by a worker that then fails is reviewed and written again, in one go', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cross-crash-'));
+  // The batch takes folders in this order: the small platform first, held by the worker that dies next.
+  const [small, big] = [A, B].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const firms = ['北京甲科技有限公司', '北京乙科技有限公司'];
+  await platform(path.join(dir, 'in', small), {
+    firms,
+    orders: [[1, firms[0], '咨询', '小型', 10, d('2024-03-01'), 'HT-1']],
+    activities: [[1, '政策宣讲会', d('2024-04-01'), '北京', 20, 30, '免费']],
+    staff: [[1, '张三', '经理', '本科', '北京大学', '', '', '13800000001']],
+  });
+  // A list too big for the worker's heap: the worker that holds A dies reviewing it.
+  mkdirSync(path.join(dir, 'in', big), { recursive: true });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.addRow(['序号', '服务企业名称', '服务内容', '所属省市']);
+  for (let i = 1; i <= 150_000; i++) ws.addRow([i, `北京测试${i}号科技发展有限公司`, '政策咨询、融资对接与知识产权服务', '北京市']);
+  await wb.xlsx.writeFile(path.join(dir, 'in', big, '附表4-2-1-2.xlsx'));
+
+  const out = path.join(dir, 'out');
+  const cap = capture();
+  await runBatch({ dir: path.join(dir, 'in'), out, defaultCategory: '综合咨询', settings: { year: 2024, manufacturing: false }, jobs: 1, workerHeapMb: 96 }, cap.io);
+  const text = [...cap.out, ...cap.err].join('\n');
+  expect(text).toMatch(/材料过大/);
+  // The small platform was held by the worker that died, and still has its workbook.
+  expect(readdirSync(out).some((f) => f.startsWith(small) && f.endsWith('-审核.xlsx'))).toBe(true);
+  expect(text).not.toMatch(/没有该平台的审核结果/);
+}, 240_000);
