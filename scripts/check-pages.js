@@ -8,11 +8,9 @@
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
-const path = require('path');
 
 const ORIGIN = (process.argv[2] || 'https://localhost:3000').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const { CHROMIUM, launchChromium } = require('./browser');
 // Outside Excel, taskpane.html still asks Microsoft's CDN for office.js; this machine has no route
 // there, so it is answered here with a script that leaves Office undefined (as a plain browser has).
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -47,15 +45,8 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const { chromium } = require('playwright-core');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-pages-'));
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // webpack-dev-server's own self-signed certificate.
-    ignoreHTTPSErrors: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // webpack-dev-server's own self-signed certificate.
+  const { browser, close } = await launchChromium('check-pages-', { ignoreHTTPSErrors: true });
   await browser.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* no Office here */' }));
   let passed = 0;
   let failed = 0;
@@ -73,8 +64,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    await close();
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;

@@ -17,16 +17,14 @@
 'use strict';
 
 const fs = require('fs');
-const http = require('http');
-const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
+const { CHROMIUM, launchChromium, serve } = require('./browser');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'e2e-officejs');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
 const PACKAGE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const NARROW = { width: 320, height: 900 };
 const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko';
 /** How long to keep watching after the pane has settled, for requests office.js makes late. */
@@ -106,38 +104,6 @@ function checkOutput() {
   assert(source === fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'bootstrap.js'), 'utf8'), 'the built bootstrap differs from src/taskpane/bootstrap.js');
   require('acorn').parse(source, { ecmaVersion: 5, sourceType: 'script' });
   return wanted;
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** A static server over the build on 127.0.0.1, a free port. */
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const file = path.join(dir, path.normalize(rel).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 // ── Browser ─────────────────────────────────────────────────────────────────────────────────
@@ -288,22 +254,14 @@ async function main() {
   });
   const server = await serve(OUT);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const { chromium } = require('playwright-core');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-officejs-'));
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: NARROW,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { browser, close } = await launchChromium('e2e-officejs-', { viewport: NARROW });
   try {
     log(`e2e (OFFICE_JS=local): ${origin}, Chromium ${browser.browser() ? browser.browser().version() : ''}`);
     await realOfficeJs(browser, origin);
     await bootstrapChecks(browser, origin);
   } finally {
-    await browser.close();
+    await close();
     server.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   log(`screenshots: ${path.relative(ROOT, ARTIFACTS)}/officejs-*.png`);
   const failed = results.filter((r) => !r.ok).length;

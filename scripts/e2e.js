@@ -14,17 +14,16 @@
 'use strict';
 
 const fs = require('fs');
-const http = require('http');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
+const { CHROMIUM, launchChromium, serve } = require('./browser');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
 const SAMPLE_DIR = path.join(ROOT, 'samples', '星河中小企业公共服务平台');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const REVIEW_SHEETS = ['评分表', '评分细则', '问题清单', '抽查样本'];
 const NARROW = { width: 320, height: 900 };
 const WIDE = { width: 1280, height: 900 };
@@ -76,38 +75,6 @@ async function bundleFakeOffice() {
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   return out.outputFiles[0].text;
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A static server over dist/ on 127.0.0.1, a free port. */
-function serve() {
-  const server = http.createServer((req, res) => {
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const file = path.join(DIST, path.normalize(rel).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 // ── Browser helpers ─────────────────────────────────────────────────────────────────────────
@@ -477,18 +444,9 @@ async function main() {
   }
   build();
   const fakeOffice = await bundleFakeOffice();
-  const server = await serve();
+  const server = await serve(DIST);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const { chromium } = require('playwright-core');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  // A persistent context is how Playwright takes a user-data-dir of our choosing: a fresh one.
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: NARROW,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { browser, close } = await launchChromium('e2e-chromium-', { acceptDownloads: true, viewport: NARROW });
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   try {
@@ -496,9 +454,8 @@ async function main() {
     await standalone(browser, origin);
     await taskpane(browser, origin, fakeOffice);
   } finally {
-    await browser.close();
+    await close();
     server.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   log('\ntimings:');
   for (const [name, ms] of timings) log(`  ${String(ms).padStart(6)} ms  ${name}`);
