@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../domain/report';
 import type { CopiedSheet } from '../layout/types';
+import { countedSync, type SyncStats } from './syncBudget';
 
 /** The very hidden worksheet holding the add-in's records. */
 export const STATE_SHEET = '审核助手记录';
@@ -130,16 +131,16 @@ export function queueSheetInfo(context: Excel.RequestContext): () => SheetInfo[]
     worksheets.items.map((s) => ({ id: s.id, name: s.name, visibility: String(s.visibility), protected: s.protection.protected === true }));
 }
 
-/** Read the add-in's records (2 syncs: the worksheets, then the hidden sheet's values). */
-export async function loadState(context: Excel.RequestContext): Promise<{ state: AddinState; exists: boolean; rows: number; sheets: SheetInfo[]; names: string[] }> {
+/** Read the add-in's records (2 syncs: the worksheets, then the hidden sheet's values; counted in `stats`). */
+export async function loadState(context: Excel.RequestContext, stats?: SyncStats): Promise<{ state: AddinState; exists: boolean; rows: number; sheets: SheetInfo[]; names: string[] }> {
   const info = queueSheetInfo(context);
-  await context.sync();
+  await countedSync(context, stats);
   const sheets = info();
   const names = sheets.map((s) => s.name);
   if (!names.includes(STATE_SHEET)) return { state: EMPTY_STATE, exists: false, rows: 0, sheets, names };
   const range = context.workbook.worksheets.getItem(STATE_SHEET).getUsedRangeOrNullObject(true);
   range.load('values');
-  await context.sync();
+  await countedSync(context, stats);
   const values = range.isNullObject ? [] : (range.values as unknown[][]);
   return { state: parseState(values), exists: true, rows: values.length, sheets, names };
 }

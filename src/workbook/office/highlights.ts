@@ -34,10 +34,6 @@ export function findingTarget(finding: Finding, copied: readonly CopiedSheet[]):
   return { sheet: sheet.name, address };
 }
 
-export function rowAddress(row: number, firstColumn: number, lastColumn: number): string {
-  return `${columnLetter(firstColumn)}${row}:${columnLetter(lastColumn)}${row}`;
-}
-
 /** Parse `A5:G5` into its row and columns. */
 function parseRow(address: string): { row: number; c1: number; c2: number } | null {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(address);
@@ -95,11 +91,8 @@ export function highlightUnits(plans: readonly HighlightPlan[], made: HighlightR
   );
 }
 
-/** Conditional formats of sheets, loaded to find which recorded highlights still exist. */
-export interface LoadedFormats {
-  /** Per sheet id, the collection and its ids once synced. */
-  bySheet: Map<string, Excel.ConditionalFormatCollection>;
-}
+/** Per sheet id, its conditional formats (ids loaded), to find which recorded highlights still exist. */
+export type LoadedFormats = Map<string, Excel.ConditionalFormatCollection>;
 
 /** Queue loading the conditional format ids of every sheet that has recorded highlights. */
 export function queueFormatIds(context: Excel.RequestContext, records: readonly HighlightRecord[], sheets: readonly SheetInfo[]): LoadedFormats {
@@ -110,7 +103,7 @@ export function queueFormatIds(context: Excel.RequestContext, records: readonly 
     formats.load('items/id');
     bySheet.set(r.sheetId, formats);
   }
-  return { bySheet };
+  return bySheet;
 }
 
 /**
@@ -127,7 +120,7 @@ export function clearHighlightUnits(
   let cleared = 0;
   for (const r of records) {
     const sheet = sheets.find((s) => s.id === r.sheetId);
-    const formats = loaded.bySheet.get(r.sheetId);
+    const formats = loaded.get(r.sheetId);
     if (!sheet || !formats || !formats.items.some((f) => f.id === r.id)) continue;
     if (sheet.protected) {
       kept.push(r);
@@ -138,8 +131,6 @@ export function clearHighlightUnits(
   }
   return { units, kept, cleared };
 }
-
-export type CellFill = { format?: { fill?: { color?: string; pattern?: string } } };
 
 /** A run of rows to highlight in one conditional format. */
 export interface HighlightPlan {

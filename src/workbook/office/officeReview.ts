@@ -34,7 +34,7 @@ import { fail } from './operationError';
 import { sameName } from './reviewNames';
 import { ALL_FEATURES, formatUnits, valueUnits, type OfficeFeatures } from './drawLayout';
 import { defaultRun, readAll, readGrids, type ExcelRun } from './officeWorkbook';
-import { commandUnit, jsonBytes, syncUnits, type SyncStats, type SyncUnit } from './syncBudget';
+import { commandUnit, countedSync, jsonBytes, syncUnits, type SyncStats, type SyncUnit } from './syncBudget';
 
 export { CURRENT_WORKBOOK, STATE_SHEET } from './addinState';
 export { MARK_FILLS, MAX_MARKED_ROWS, findingTarget, type MarkRequest } from './highlights';
@@ -242,8 +242,7 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
       const stats: SyncStats = { syncs: 0, retried: 0 };
       const application = context.workbook.application;
       application.load('calculationMode');
-      const { state, exists, rows, sheets } = await loadState(context);
-      stats.syncs += exists ? 2 : 1;
+      const { state, exists, rows, sheets } = await loadState(context, stats);
       const worksheets = context.workbook.worksheets;
       const byId = new Map(sheets.map((s) => [s.id, s]));
       const own: OwnSheetNow[] = state.own.filter((o) => byId.has(o.id)).map((o) => ({ ...o, name: (byId.get(o.id) as SheetInfo).name }));
@@ -256,12 +255,9 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         sheet.load('name');
         return sheet;
       });
-      const ownGrids = await readGrids(context, proxies, CURRENT_WORKBOOK);
-      if (proxies.length > 0) stats.syncs++;
-      else if (formatIds.bySheet.size > 0 || state.marks.length > 0) {
-        await context.sync();
-        stats.syncs++;
-      }
+      const ownGrids = await readGrids(context, proxies, CURRENT_WORKBOOK, false, stats);
+      // Without own sheets to read, the loads just queued still need their sync.
+      if (proxies.length === 0 && (formatIds.size > 0 || state.marks.length > 0)) await countedSync(context, stats);
       const grids: Record<string, ValueGrid> = {};
       ownGrids.forEach((g, i) => (grids[own[i].layout] = fromA1(g)));
       const { inputs, layouts: built, unkept } = sheetsToWrite(request, grids);
@@ -282,8 +278,7 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         sheet.load('id');
         return sheet;
       });
-      await context.sync();
-      stats.syncs++;
+      await countedSync(context, stats);
       const ids = added.map((s) => s.id);
 
       const units: SyncUnit[] = [];

@@ -6,7 +6,7 @@
 import type { CellValue, SheetGrid } from '../../domain/grid';
 import { WorkbookReadError, type WorkbookReader } from '../port';
 import { isDateFormat, isDateSerial, serialToDate } from '../file/reader/numberFormats';
-import { COMMAND_BYTES, MAX_UNIT_CELLS, jsonBytes, syncUnits, type SyncUnit } from './syncBudget';
+import { COMMAND_BYTES, MAX_UNIT_CELLS, countedSync, jsonBytes, syncUnits, type SyncStats, type SyncUnit } from './syncBudget';
 
 /**
  * Runs a batch against a request context, like `Excel.run`.
@@ -238,14 +238,14 @@ export async function readAll(context: Excel.RequestContext, file: string, hooks
  * Read the used ranges of some worksheets (names loaded): 1 sync for their positions, then 1 per
  * {@link SYNC_BYTES} of values and number formats.
  */
-export async function readGrids(context: Excel.RequestContext, sheets: Excel.Worksheet[], file: string, date1904 = false): Promise<SheetGrid[]> {
+export async function readGrids(context: Excel.RequestContext, sheets: Excel.Worksheet[], file: string, date1904 = false, stats?: SyncStats): Promise<SheetGrid[]> {
   const used = sheets.map((sheet) => {
     // valuesOnly: formatting alone (borders, fills) must not stretch the grid.
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load('address,rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
-  if (sheets.length > 0) await context.sync();
+  if (sheets.length > 0) await countedSync(context, stats);
 
   const grids: SheetGrid[] = [];
   const areas: (UsedArea | null)[] = [];
@@ -277,7 +277,7 @@ export async function readGrids(context: Excel.RequestContext, sheets: Excel.Wor
     // A fresh range for every slice: a proxy queued in a sync Excel refused is not used again.
     sheets[slice.sheet].getRangeByIndexes(area.rowIndex + slice.offset, area.columnIndex, slice.rowCount, area.columnCount);
   const read: Slice[] = [];
-  await syncUnits(context, sliceUnits(slices, areas, rangeOf, date1904, read));
+  await syncUnits(context, sliceUnits(slices, areas, rangeOf, date1904, read), { stats });
   // In sheet and row order, whichever sync delivered them.
   read.sort((x, y) => x.sheet - y.sheet || x.offset - y.offset);
   for (const slice of read) {

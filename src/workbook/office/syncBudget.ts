@@ -83,6 +83,12 @@ export interface SyncStats {
   retried: number;
 }
 
+/** One `context.sync()`, counted in `stats` when given. */
+export async function countedSync(context: Excel.RequestContext, stats?: SyncStats): Promise<void> {
+  if (stats) stats.syncs++;
+  await context.sync();
+}
+
 function makeBatch(context: Excel.RequestContext): Batch {
   const sheets = new Map<string, Excel.Worksheet>();
   return {
@@ -109,8 +115,7 @@ async function runBatch(context: Excel.RequestContext, units: SyncUnit[], stats:
   const batch = makeBatch(context);
   const after = units.map((u) => u.queue(batch));
   try {
-    stats.syncs++;
-    await context.sync();
+    await countedSync(context, stats);
   } catch (error) {
     if (!isPayloadLimit(error)) throw error;
     stats.retried++;

@@ -196,7 +196,10 @@ describe('the Office adapter on the shipped sample', () => {
     comment.numberFormat = '@';
 
     expect(first.sheets).toHaveLength(4);
+    const before = excel.syncs;
     const again = await writeReview(requestFor(report, snapshot), excel.run);
+    // Reading the earlier sheets back is counted too.
+    expect(excel.syncs - before).toBe(again.syncs.syncs);
     expect(again.keptInputs).toBe(2);
     const rescored = excel.sheet(REVIEW_SHEETS.scoring)!;
     expect(rescored.rows[t1Row]![SCORING_COLS.result - 1]!.value).toBe('符合');
