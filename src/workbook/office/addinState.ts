@@ -101,9 +101,9 @@ export const STATE_COLUMNS = 5;
 
 /**
  * Queue writing the state: into the existing hidden sheet (clearing `previousRows` rows first) or
- * into a new one made very hidden. Every cell is text.
+ * into a new one made very hidden. Every cell is text. Returns how many rows it writes.
  */
-export function queueStateWrite(context: Excel.RequestContext, state: AddinState, existing: { exists: boolean; rows: number }): void {
+export function queueStateWrite(context: Excel.RequestContext, state: AddinState, existing: { exists: boolean; rows: number }): number {
   const rows = stateRows(state);
   // (Its size is bounded: at most MAX_MARKED_ROWS highlights and one row per sheet.)
   const sheet = existing.exists ? context.workbook.worksheets.getItem(STATE_SHEET) : context.workbook.worksheets.add(STATE_SHEET);
@@ -112,6 +112,7 @@ export function queueStateWrite(context: Excel.RequestContext, state: AddinState
   range.numberFormat = rows.map((r) => r.map(() => '@'));
   range.values = rows;
   if (!existing.exists) sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  return rows.length;
 }
 
 /** A worksheet as the add-in sees it before writing. */

@@ -5,7 +5,7 @@
 import type { SheetGrid } from '../../domain/grid';
 import { uniqueSheetNames } from '../layout/sheetNames';
 import type { CopiedSheet } from '../layout/types';
-import { STATE_SHEET, loadState, queueStateWrite, stateRows, type ImportedSheet } from './addinState';
+import { STATE_SHEET, loadState, queueStateWrite, type ImportedSheet } from './addinState';
 import { defaultRun, type ExcelRun } from './officeWorkbook';
 import { COMMAND_BYTES, MAX_UNIT_CELLS, jsonBytes, syncUnits, type SyncUnit } from './syncBudget';
 import { fail } from './operationError';
@@ -184,9 +184,9 @@ export async function importWorkbooks(sources: ImportSource[], canInsert: boolea
         imported.push(...mine.map(({ file, sheet, name }) => ({ file, sheet, name })));
         copied = [...copied.filter((c) => !mine.some((m) => sameName(m.name, c.name))), ...mine];
         // Recorded now, so a later file's failure leaves this one known.
-        queueStateWrite(context, { ...state, copied }, written);
+        const rowsWritten = queueStateWrite(context, { ...state, copied }, written);
         await context.sync();
-        written = { exists: true, rows: stateRows({ ...state, copied }).length };
+        written = { exists: true, rows: rowsWritten };
       }
       return { imported, inserted, valuesOnly };
     });

@@ -307,7 +307,8 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         marks: legacy.kept,
       };
       const recalculated = application.calculationMode === 'Manual';
-      const last = commandUnit(8 + temps.length, jsonBytes(stateRows(newState)), (batch) => {
+      const newRows = stateRows(newState);
+      const last = commandUnit(8 + temps.length, jsonBytes(newRows), (batch) => {
         queueStateWrite(batch.context, newState, { exists, rows });
         for (const temp of temps) worksheets.getItem(temp).delete();
         for (const [key, value] of Object.entries(request.properties ?? {})) context.workbook.properties.custom.add(key, value);
@@ -327,7 +328,7 @@ export async function writeReview(request: WriteReviewRequest, run: ExcelRun = d
         protectedSheets: [...new Set([...protectedAmong(request.marks, sheets), ...cleared.kept.map((h) => (byId.get(h.sheetId) as SheetInfo).name)])],
         recalculated,
         syncs: stats,
-        snapshot: { state: newState, stateExists: true, stateRows: stateRows(newState).length },
+        snapshot: { state: newState, stateExists: true, stateRows: newRows.length },
       };
     });
   } catch (error) {
@@ -365,7 +366,11 @@ export async function clearMarks(run: ExcelRun = defaultRun, features: OfficeFea
       const units = [...cleared.units];
       if (restorable.length > 0) units.push(commandUnit(restorable.length * 4, 0, (batch) => queueRestore(batch.context, restorable, existing, features)));
       const newState: AddinState = { ...state, highlights: cleared.kept, marks: legacy.kept };
-      units.push(commandUnit(4, jsonBytes(stateRows(newState)), (batch) => queueStateWrite(batch.context, newState, { exists, rows })));
+      units.push(
+        commandUnit(4, jsonBytes(stateRows(newState)), (batch) => {
+          queueStateWrite(batch.context, newState, { exists, rows });
+        }),
+      );
       await syncUnits(context, units);
       const byId = new Map(sheets.map((s) => [s.id, s.name]));
       const protectedSheets = [...new Set([...cleared.kept.map((h) => byId.get(h.sheetId) ?? ''), ...legacy.kept.map((m) => m.sheet)])].filter(Boolean);
