@@ -136,11 +136,10 @@ function plantDuplicates(p: ListPlanting): void {
       description: `credit code ${e.creditCode} appears twice: "${e.name}" and "${renamed}"`,
     });
   }
-  // possible-duplicate-enterprise (1): X有限公司 vs X有限责任公司.
-  {
-    const e = pickFree(bjEnts, (x) => x.parts.suffix === '有限公司' && canonical(x));
-    const twin = factory.make(e.place);
-    twin.parts = { ...e.parts, suffix: '有限责任公司' };
+  /** A second listing of `original`'s firm under a slightly different name, in the Beijing block. */
+  const plantTwin = (original: (typeof bjEnts)[number], place: Parameters<typeof factory.make>[0], parts: typeof original.parts, describe: (name: string) => string) => {
+    const twin = factory.make(place);
+    twin.parts = parts;
     twin.name = buildName(twin.parts);
     twin.service = plantRng.pick(SERVICES);
     const row = listRow(twin);
@@ -150,29 +149,20 @@ function plantDuplicates(p: ListPlanting): void {
       table: T,
       row,
       key: 'enterprise',
-      related: [{ row: rowOf.get(e)!, key: 'enterprise' }],
+      related: [{ row: rowOf.get(original)!, key: 'enterprise' }],
       extraRow: true,
-      description: `"${twin.name}" and "${e.name}" differ only in 有限责任公司 / 有限公司 (different credit codes)`,
+      description: describe(twin.name),
     });
+  };
+  // possible-duplicate-enterprise (1): X有限公司 vs X有限责任公司.
+  {
+    const e = pickFree(bjEnts, (x) => x.parts.suffix === '有限公司' && canonical(x));
+    plantTwin(e, e.place, { ...e.parts, suffix: '有限责任公司' }, (name) => `"${name}" and "${e.name}" differ only in 有限责任公司 / 有限公司 (different credit codes)`);
   }
   // possible-duplicate-enterprise (2): a parent and its 北京分公司.
   {
     const parent = pickFree([...tjEnts, ...hbEnts], canonical);
-    const branch = factory.make(pickPlace(plantRng, 'BJ'));
-    branch.parts = { ...parent.parts, branch: '北京分公司' };
-    branch.name = buildName(branch.parts);
-    branch.service = plantRng.pick(SERVICES);
-    const row = listRow(branch);
-    insertAt(blocks.BJ, randomIndexIn(blocks.BJ), row);
-    drafts.push({
-      check: 'possible-duplicate-enterprise',
-      table: T,
-      row,
-      key: 'enterprise',
-      related: [{ row: rowOf.get(parent)!, key: 'enterprise' }],
-      extraRow: true,
-      description: `"${branch.name}" is a branch of "${parent.name}", listed separately`,
-    });
+    plantTwin(parent, pickPlace(plantRng, 'BJ'), { ...parent.parts, branch: '北京分公司' }, (name) => `"${name}" is a branch of "${parent.name}", listed separately`);
   }
 }
 
