@@ -13,8 +13,17 @@ export interface DeclaredSizes {
   classes: Map<SizeClass, { table: RecognizedTable; row: TableRow }[]>;
 }
 
+/** Per submission, its declared sizes: the indicators and size-class-conflict both ask, and its orders never change. */
+const computed = new WeakMap<Submission, ReadonlyMap<number, DeclaredSizes>>();
+
 /** Per listed enterprise with at least one order naming a valid class, the classes declared for it. */
-export function declaredSizes(submission: Submission): Map<number, DeclaredSizes> {
+export function declaredSizes(submission: Submission): ReadonlyMap<number, DeclaredSizes> {
+  let known = computed.get(submission);
+  if (!known) computed.set(submission, (known = collectDeclaredSizes(submission)));
+  return known;
+}
+
+function collectDeclaredSizes(submission: Submission): Map<number, DeclaredSizes> {
   const out = new Map<number, DeclaredSizes>();
   for (const table of submission.ofKind('4-2-1-3')) {
     for (const row of table.rows) {
