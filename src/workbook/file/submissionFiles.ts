@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { SheetGrid } from '../../domain/grid';
 import { WorkbookReadError } from '../port';
 import { READABLE_EXTENSIONS, readWorkbook } from './reader';
+import { utf8OrGb18030 } from './reader/text';
 
 /** Files that may hold tables (the reader reads each of them, or says why not). */
 const TABLE_EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, '.xlsb']);
@@ -38,19 +39,13 @@ function within(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir + path.sep);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030');
-
 /**
  * A file name's bytes as text: UTF-8, or else GB18030 (what a zip made on a Chinese Windows leaves
  * when unpacked elsewhere); the name stays readable instead of turning into replacement marks.
  */
 function nameText(bytes: Buffer): { text: string; exact: boolean } {
-  try {
-    return { text: utf8.decode(bytes), exact: true };
-  } catch {
-    return { text: gb18030.decode(bytes), exact: false };
-  }
+  const { text, utf8 } = utf8OrGb18030(bytes);
+  return { text, exact: utf8 };
 }
 
 type Listed = { path: string; file: string; rawPath?: Buffer };

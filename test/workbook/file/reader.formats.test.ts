@@ -48,3 +48,15 @@ test('CSV quoting: quoted commas, doubled quotes, line breaks inside quotes, emp
   const [grid] = await readWorkbook(Buffer.from(csv, 'utf8'), 't.csv');
   expect(views([grid])[0].cells).toEqual({ R1C1: '名称', R1C2: '说明', R2C1: '甲,乙', R2C2: '他说"好"', R3C1: '多\n行', R4C2: '只有第二列' });
 });
+
+// Every format names a number past Excel's limits in the same words (gridBuilder's boundsReason).
+test.each([
+  ['a column past XFD', `${','.repeat(16_384)}x\n`, '列号 16385 超出 Excel 的上限（16,384 列）'],
+  ['a row past 1,048,576', `${'\n'.repeat(1_048_576)}x\n`, '行号 1048577 超出 Excel 的上限（1,048,576 行）'],
+])('a CSV with %s is refused with the number and the limit', async (_what, csv, why) => {
+  const err = await readWorkbook(Buffer.from(csv, 'utf8'), '名单.csv').then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+  expect(err?.message).toBe(`无法读取「名单.csv」：CSV 文件的${why}，Excel 也无法完整打开，请拆分后重新提交`);
+});

@@ -5,20 +5,17 @@
  * domain reads amounts, dates and percentages written as text.
  */
 import type { SheetGrid } from '../../../domain/grid';
-import { GridBuilder, SheetBoundsError } from './gridBuilder';
+import { boundsReason, GridBuilder, SheetBoundsError } from './gridBuilder';
 import { Unreadable } from './problem';
+import { utf8OrGb18030 } from './text';
 
 /** The text of a CSV file and the encoding it was read in. */
 export function decodeCsv(data: Uint8Array): { text: string; encoding: string } {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(data.subarray(3)), encoding: 'UTF-8' };
   if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'UTF-16LE' };
   if (data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'UTF-16BE' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'UTF-8' };
-  } catch {
-    // Not UTF-8: a Chinese Windows saves CSV in its ANSI code page, GBK, which GB18030 contains.
-    return { text: new TextDecoder('gb18030').decode(data), encoding: 'GB18030' };
-  }
+  const { text, utf8 } = utf8OrGb18030(data);
+  return { text, encoding: utf8 ? 'UTF-8' : 'GB18030' };
 }
 
 /** One sheet named after the file (as Excel names a CSV it opens). */
@@ -67,7 +64,7 @@ export function readCsvGrids(data: Uint8Array, file: string): SheetGrid[] {
     if (field !== '' || column > 1) endField();
     return [builder.build()];
   } catch (err) {
-    if (err instanceof SheetBoundsError) throw new Unreadable(`CSV 文件超出 Excel 的行列上限（${err.what === 'row' ? '行' : '列'} ${err.value}）`);
+    if (err instanceof SheetBoundsError) throw new Unreadable(boundsReason(err, null));
     throw err;
   }
 }

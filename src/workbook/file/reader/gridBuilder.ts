@@ -31,6 +31,18 @@ export class SheetBoundsError extends Error {
   }
 }
 
+/**
+ * The reviewer's reason for a row or column beyond Excel's limits, in every format's words alike:
+ * the sheet (or, for a CSV, the file) and the number past the limit.
+ */
+export function boundsReason(err: SheetBoundsError, sheet: string | null): string {
+  const what = err.what === 'row' ? `行号 ${err.value}` : `列号 ${err.value}`;
+  const limit = err.what === 'row' ? `${MAX_ROWS.toLocaleString('en-US')} 行` : `${MAX_COLUMNS.toLocaleString('en-US')} 列`;
+  return sheet === null
+    ? `CSV 文件的${what} 超出 Excel 的上限（${limit}），Excel 也无法完整打开，请拆分后重新提交`
+    : `工作表「${sheet}」的${what} 超出 Excel 的上限（${limit}），文件不是由电子表格软件正常保存的`;
+}
+
 export class GridBuilder {
   private rows: CollectedRow[] = [];
   private current: CollectedRow | undefined;

@@ -5,7 +5,7 @@
  * does not carry it.
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
-import { GridBuilder, SheetBoundsError } from './gridBuilder';
+import { boundsReason, GridBuilder, SheetBoundsError } from './gridBuilder';
 import { isDateFormat, isDateSerial, serialToDate } from './numberFormats';
 import { Unreadable } from './problem';
 
@@ -89,7 +89,7 @@ export async function readLegacyGrids(data: Uint8Array, file: string, kind: stri
       }
       builder.applyMerges((ws?.['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })));
     } catch (err) {
-      if (err instanceof SheetBoundsError) throw new Unreadable(`工作表「${name}」超出 Excel 的行列上限`);
+      if (err instanceof SheetBoundsError) throw new Unreadable(boundsReason(err, name));
       throw err;
     }
     grids.push(builder.build());

@@ -9,7 +9,7 @@
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
 import { columnNumber, parseRange } from '../../../domain/grid';
-import { GridBuilder, MAX_COLUMNS, MAX_ROWS, SheetBoundsError } from './gridBuilder';
+import { boundsReason, GridBuilder, SheetBoundsError } from './gridBuilder';
 import { builtInFormat, isDateFormat, isDateSerial, serialToDate } from './numberFormats';
 import { attribute, parsePart, type Attributes } from './xml';
 import { Unreadable } from './problem';
@@ -375,13 +375,7 @@ export function readXlsxGrids(data: Uint8Array, file: string, limits?: ZipLimits
     try {
       readWorksheet(archive, entry, builder, ctx);
     } catch (err) {
-      if (err instanceof SheetBoundsError) {
-        throw new Unreadable(
-          err.what === 'row'
-            ? `工作表「${sheet.name}」的行号 ${err.value} 超出 Excel 的上限（${MAX_ROWS.toLocaleString('en-US')} 行），文件不是由电子表格软件正常保存的`
-            : `工作表「${sheet.name}」的列号 ${err.value} 超出 Excel 的上限（${MAX_COLUMNS.toLocaleString('en-US')} 列），文件不是由电子表格软件正常保存的`,
-        );
-      }
+      if (err instanceof SheetBoundsError) throw new Unreadable(boundsReason(err, sheet.name));
       throw err;
     }
     if (sheet.state !== 'veryHidden') grids.push(builder.build());
