@@ -61,13 +61,23 @@ export function builtInFormat(id: number): string | undefined {
   return BUILT_IN[id];
 }
 
+/** What {@link isDateFormat} said of each format seen. */
+const dateFormats = new Map<string, boolean>();
+
 /**
  * Whether a format shows a date or a time: a y, m, d, h, s or b outside quoted text and [..]
  * sections (colours, locales, elapsed-time brackets aside). The same test as ExcelJS's, so that a
  * number reads as a date exactly where ExcelJS's full load would make it one.
  */
 export function isDateFormat(format: string): boolean {
-  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  // Asked per cell by the legacy and Office readers; a workbook uses a handful of formats.
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    if (dateFormats.size >= 1000) dateFormats.clear();
+    dateFormats.set(format, known);
+  }
+  return known;
 }
 
 /**
