@@ -3,6 +3,7 @@
  *   exceljs  ExcelJS's bare `workbook.xlsx.readFile` of every file
  *   floor    the least any reader must do: fflate unzips every XML part, TextDecoder decodes it whole,
  *            saxes parses it with empty handlers
+ *   texts    the floor, keeping every cell's and shared string's text to the end (and nothing else)
  *   read     the reader alone (src/workbook/file/reader, bundled by bench/run.ts as the CLI's build is) on every file
  *   review   the documented command, `node bin/review.js DIR --category 技术创新 --json FILE`, in this process
  * Plain JavaScript, so that no mode pays for a TypeScript loader it does not need. Time is the
@@ -49,6 +50,33 @@ async function main() {
       }
     }
     if (events === 0) throw new Error('no XML');
+  } else if (mode === 'texts') {
+    // The floor plus keeping what any reader must keep: every cell's and shared string's text, alive
+    // to the end. What is left of a time budget after this is all a review has for everything else.
+    const { unzipSync } = require('fflate');
+    const { SaxesParser } = require('saxes');
+    const kept = [];
+    for (const f of files) {
+      const entries = unzipSync(readFileSync(f), { filter: (e) => /\.(xml|rels)$/i.test(e.name) });
+      for (const bytes of Object.values(entries)) {
+        const parser = new SaxesParser({ xmlns: false, position: false });
+        let text = null;
+        parser.on('opentag', (t) => {
+          if (t.name === 'v' || t.name === 't') text = '';
+        });
+        parser.on('text', (t) => {
+          if (text !== null) text += t;
+        });
+        parser.on('closetag', (t) => {
+          if (text !== null && (t.name === 'v' || t.name === 't')) {
+            kept.push(text);
+            text = null;
+          }
+        });
+        parser.write(new TextDecoder().decode(bytes)).close();
+      }
+    }
+    if (kept.length === 0) throw new Error('no text');
   } else if (mode === 'read') {
     const { readWorkbook } = require(process.env.BENCH_READER);
     let rows = 0;
