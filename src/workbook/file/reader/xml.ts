@@ -33,10 +33,15 @@ export function attribute(attributes: Attributes, local: string): string | undef
   return undefined;
 }
 
-/** Element names without their prefix; a part uses a handful of names, so each is split once. */
+/**
+ * Element names without their prefix; a part uses a handful of names, so each is split once. Most
+ * parts use no prefix at all: a name without a colon is its own local name, with no lookup (saxes
+ * hands each tag a fresh string, whose hash a lookup would compute anew).
+ */
 function localNames(): (name: string) => string {
   const cache = new Map<string, string>();
   return (name) => {
+    if (name.indexOf(':') < 0) return name;
     let local = cache.get(name);
     if (local === undefined) {
       const i = name.indexOf(':');
