@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readWorkbook } from '../../../src/workbook/file/reader';
 import { decodeCsv } from '../../../src/workbook/file/reader/csv';
-import { views, type CellView } from '../../helpers/grids';
+import { edit, views, type CellView } from '../../helpers/grids';
 
 const DIR = path.resolve(__dirname, '../../fixtures/reader');
 const read = async (name: string) => readWorkbook(readFileSync(path.join(DIR, name)), name);
@@ -59,4 +59,61 @@ test.each([
     (e: unknown) => e as Error,
   );
   expect(err?.message).toBe(`无法读取「名单.csv」：CSV 文件的${why}，Excel 也无法完整打开，请拆分后重新提交`);
+});
+
+// Found by fuzzing: SheetJS's errors on damaged legacy files (「Cannot read properties of undefined
+// (reading 't')」, 「CFB file size 66 < 512」) were passed on in brackets. A reviewer reads Chinese only.
+test('damaged .xls, .et and .ods files are refused in Chinese, with no library detail', async () => {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const messages = new Set<string>();
+  for (const name of ['libreoffice.xls', 'wps.et', 'libreoffice.ods']) {
+    const original = readFileSync(path.join(DIR, name));
+    for (let i = 0; i < 60; i++) {
+      const bytes = Uint8Array.from(original);
+      for (let k = 0; k < 1 + (i % 4); k++) bytes[next() % Math.min(bytes.length, 8192)] = next() % 256;
+      const cut = i % 5 === 0 ? bytes.subarray(0, next() % bytes.length) : bytes;
+      await readWorkbook(cut, name).then(
+        () => undefined,
+        (e: Error) => messages.add(e.message),
+      );
+    }
+  }
+  messages.add(await readWorkbook(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(58).fill(0)]), '名单.xls').then(String, (e: Error) => e.message));
+  expect(messages.size).toBeGreaterThan(1);
+  for (const m of messages) {
+    expect(m).toMatch(/^无法读取「[^」]+」：/);
+    expect(m.replace(/「[^」]*」/g, '').replace(/Excel 97-2003|Excel|WPS|OpenDocument|XML|CRC|\.(?:xlsx|xls|et|ods)\b/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+  }
+});
+
+// Found by fuzzing: SheetJS expands repeated cells with no bound (a valued cell repeated over
+// 1,048,576 rows × 16,384 columns never finished) and took 90 s over a damaged deflate stream.
+describe('an OpenDocument file is checked before SheetJS reads it', () => {
+  const ods = readFileSync(path.join(DIR, 'libreoffice.ods'));
+  const withContent = (change: (xml: string) => string) => edit(ods, { 'content.xml': change });
+
+  test('repeats that expand past 5,000,000 valued cells are refused at once', async () => {
+    const repeated = '<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>';
+    const data = withContent((xml) => xml.replace(/(<table:table [^>]*>)/, `$1${repeated}`));
+    const t0 = Date.now();
+    const message = await readWorkbook(data, '重复.ods').then(String, (e: Error) => e.message);
+    expect(message).toBe('无法读取「重复.ods」：OpenDocument 表格中重复的单元格展开后超过 5,000,000 个，超出可处理的范围，请在 Excel 或 WPS 中另存为 .xlsx 后重新提交');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  test('repeated empty cells, as LibreOffice writes to the end of every sheet, are not counted', async () => {
+    const empty = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>';
+    expect(views(await readWorkbook(withContent((xml) => xml.replace(/(<\/table:table>)/, `${empty}$1`)), 'ok.ods'))).toEqual(views(await read('libreoffice.ods')));
+  });
+
+  test('a damaged part is named by the zip check, not left to SheetJS', async () => {
+    const bytes = Uint8Array.from(ods);
+    // Inside meta.xml's compressed data: its local header is found by name.
+    const at = Buffer.from(bytes).indexOf('meta.xml') + 'meta.xml'.length + 8;
+    for (let i = 0; i < 16; i++) bytes[at + i] ^= 0xa5;
+    const t0 = Date.now();
+    expect(await readWorkbook(bytes, '损坏.ods').then(String, (e: Error) => e.message)).toMatch(/^无法读取「损坏\.ods」：压缩包中的「meta\.xml」(数据损坏|校验失败)/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
 });

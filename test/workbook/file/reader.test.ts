@@ -321,7 +321,73 @@ describe('memory follows the cells present, not their spread', () => {
     expect(allocatedCells(grid)).toBe(2 + 30_000 * 2);
     expect(grid.values[30_000]).toEqual([29_999, '企业29999']);
   });
+
+  // Found by fuzzing: a row with a cell in A and one in IV was filled to 256 slots, so 300,000 such
+  // rows (a 1 MB file) took over 1 GB and a million of them exhausted the heap.
+  test('rows each with a cell in A and one in IV are filled only while a budget lasts, then keep holes', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="IV${i + 1}"><v>1</v></c></row>`).join('');
+    const data = edit(await xlsx([{ name: 'S', rows: [['a']] }]), { 'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`) });
+    const [grid] = await readWorkbook(data, 'spread.xlsx');
+    // The first rows are filled (256 slots each), the last keep their two cells only.
+    expect(allocatedCells({ ...grid, values: grid.values.slice(0, 100) })).toBe(100 * 256);
+    expect(allocatedCells({ ...grid, values: grid.values.slice(-100) })).toBe(100 * 2);
+    expect(allocatedCells(grid)).toBeLessThan((1 << 22) + 20_000 * 2);
+    // What is read is the same either way.
+    const last = grid.values[19_999];
+    expect([last.length, last[0], last[255], last[100]]).toEqual([256, 19_999, 1, undefined]);
+    expect(grid.values[0][100]).toBeNull();
+  });
 });
+
+describe('what no spreadsheet writes is refused with a reason, not guessed at', () => {
+  const sheetWith = async (sheetData: string, extra = '') =>
+    edit(await xlsx([{ name: 'S', rows: [['a']] }]), { 'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${sheetData}</sheetData>${extra}`) });
+
+  // Found by fuzzing: Number() read `A1.5` as row 1.5, `0x10` as 16 and `B1e2` as row 100.
+  test.each([
+    ['<row r="1"><c r="A1"><v>1</v></c></row><c r="A1.5"><v>2</v></c>', '单元格引用「A1.5」无效'],
+    ['<row r="0x10"><c><v>1</v></c></row>', '行号「0x10」无效'],
+    ['<row r="1"><c r="B1e2"><v>1</v></c></row>', '单元格引用「B1e2」无效'],
+    ['<row r="1"><c r="12"><v>1</v></c></row>', '单元格引用「12」无效'],
+    ['<row r="0"><c><v>1</v></c></row>', '行号 0 无效（应从 1 开始）'],
+  ])('%s', async (sheetData, why) => {
+    expect(await reason(await sheetWith(sheetData), 'odd.xlsx')).toBe(`无法读取「odd.xlsx」：工作表「S」的${why}，文件不是由电子表格软件正常保存的`);
+  });
+
+  test('row numbers with the spaces XML Schema allows, and rows and cells without references, still read', async () => {
+    const [grid] = await readWorkbook(await sheetWith('<row r=" 2 "><c r="B2"><v>1</v></c><c><v>2</v></c></row><row><c r="a3"><v>3</v></c></row>'), 'ok.xlsx');
+    expect(view(grid).cells).toEqual({ R2C2: 1, R2C3: 2, R3C1: 3 });
+  });
+
+  // Found by fuzzing: 5,000 sheets naming one 100 KB part were each read, and exhausted the heap.
+  test('two sheets naming the same part', async () => {
+    const data = edit(await xlsx([{ name: 'A', rows: [['a']] }, { name: 'B', rows: [['b']] }]), {
+      'xl/_rels/workbook.xml.rels': (xml) => xml.replace(/worksheets\/sheet2\.xml/, 'worksheets/sheet1.xml'),
+    });
+    expect(await reason(data, 'twice.xlsx')).toBe('无法读取「twice.xlsx」：工作表「A」和「B」指向压缩包中的同一部分「xl/worksheets/sheet1.xml」，文件已损坏');
+  });
+
+  // Found by fuzzing: 60,000 copies of A1:B1048576 over 60,000 rows took 32 s.
+  test('merged ranges that overlap past any real sheet are refused; a range listed twice is read once', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
+    const overlapping = Array.from({ length: 9000 }, (_, i) => `<mergeCell ref="A1:${columnLetters(i + 2)}1048576"/>`).join('');
+    const t0 = Date.now();
+    expect(await reason(await sheetWith(rows, `<mergeCells count="9000">${overlapping}</mergeCells>`), 'merged.xlsx')).toBe(
+      '无法读取「merged.xlsx」：工作表「S」的合并单元格区域相互重叠或多得异常（9,000 处），文件不是由电子表格软件正常保存的',
+    );
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const same = '<mergeCell ref="A1:B1048576"/>'.repeat(9000);
+    const [grid] = await readWorkbook(await sheetWith(rows, `<mergeCells count="9000">${same}</mergeCells>`), 'merged.xlsx');
+    expect(view(grid).cells).toEqual({ R1C1: 0 });
+  });
+});
+
+/** A column's letters (1 → A, 27 → AA). */
+function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 /** The same XML in Strict OOXML: its namespace URIs, and the SpreadsheetML elements prefixed `x:`. */
 function toStrict(xml: string): string {

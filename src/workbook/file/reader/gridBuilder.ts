@@ -4,24 +4,49 @@
  * few cells lie far apart keeps its gaps as holes instead of allocating every cell between them.
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
+import { Unreadable } from './problem';
 
 /** Excel's own limits: a file beyond them was not written by a spreadsheet. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
-/** One row: values at index column − 1, the columns present in the order they came. */
+/**
+ * One row as read: its cells as parallel lists (column, value, number format), in the order they
+ * came, so that a row's memory follows its cells, not their columns.
+ */
 interface CollectedRow {
   row: number;
-  values: CellValue[];
   columns: number[];
+  values: CellValue[];
+  /** Per cell, its number format if it is a number shown in one (absent or shorter: none). */
   formats?: (string | null)[];
+  /** Where each column sits, once a cell came out of column order (a row written twice, or backwards). */
+  at?: Map<number, number>;
 }
 
 /** The shared row of a sheet's missing rows (never written to). */
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
-/** Gaps in a row are filled when the row is mostly cells; past this spread they stay holes. */
+/** Gaps in a row are filled when the row is mostly cells, or spans at most this many columns. */
 const DENSE_SPREAD = 256;
+
+/**
+ * Slots a sheet may spend filling the gaps of rows that are not mostly cells (at least; 8 per cell
+ * on a big sheet). Past it such rows keep holes, so a million rows each with a cell in A and one in
+ * IV cost their two cells, not 256 slots each.
+ */
+const DENSE_BUDGET = 1 << 22;
+
+/** Cell visits merged ranges may cost, at least (64 per cell on a big sheet): overlapping ranges are past it. */
+const MERGE_BUDGET = 1 << 24;
+
+/** A merged range, 1-based and inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 /** A row or column number beyond Excel's limits, for the reader to turn into a reason. */
 export class SheetBoundsError extends Error {
@@ -38,6 +63,8 @@ export class SheetBoundsError extends Error {
 export function boundsReason(err: SheetBoundsError, sheet: string | null): string {
   const what = err.what === 'row' ? `行号 ${err.value}` : `列号 ${err.value}`;
   const limit = err.what === 'row' ? `${MAX_ROWS.toLocaleString('en-US')} 行` : `${MAX_COLUMNS.toLocaleString('en-US')} 列`;
+  // Numbering starts at 1: a 0 is no row at all (a CSV never has one).
+  if (err.value < 1) return `工作表「${sheet ?? ''}」的${what} 无效（应从 1 开始），文件不是由电子表格软件正常保存的`;
   return sheet === null
     ? `CSV 文件的${what} 超出 Excel 的上限（${limit}），Excel 也无法完整打开，请拆分后重新提交`
     : `工作表「${sheet}」的${what} 超出 Excel 的上限（${limit}），文件不是由电子表格软件正常保存的`;
@@ -47,7 +74,6 @@ export class GridBuilder {
   private rows: CollectedRow[] = [];
   private current: CollectedRow | undefined;
   private firstColumn = Infinity;
-  private lastColumn = 0;
   private sorted = true;
 
   constructor(
@@ -59,18 +85,13 @@ export class GridBuilder {
   startRow(row: number): void {
     if (!(row >= 1 && row <= MAX_ROWS)) throw new SheetBoundsError('row', row);
     this.endRow();
-    this.current = { row, values: [], columns: [] };
+    this.current = { row, columns: [], values: [] };
   }
 
   /** A non-empty value at a 1-based column of the current row; a later value at the same cell wins. */
   add(column: number, value: CellValue, format?: string | null): void {
     if (!(column >= 1 && column <= MAX_COLUMNS)) throw new SheetBoundsError('column', column);
-    const r = this.current;
-    if (!r) return;
-    if (r.values[column - 1] === undefined) r.columns.push(column);
-    r.values[column - 1] = value;
-    if (format && typeof value === 'number') (r.formats ??= [])[column - 1] = format;
-    else if (r.formats) r.formats[column - 1] = null;
+    if (this.current) put(this.current, column, value, format && typeof value === 'number' ? format : null);
   }
 
   /** Finish the current row (also done by the next {@link startRow} and by {@link build}). */
@@ -79,42 +100,32 @@ export class GridBuilder {
     this.current = undefined;
     if (!r || r.columns.length === 0) return;
     const last = this.rows[this.rows.length - 1];
-    if (last && last.row >= r.row) {
-      if (last.row === r.row) {
-        // The same row twice: its cells join the first reading, later values winning.
-        for (const c of r.columns) {
-          if (last.values[c - 1] === undefined) last.columns.push(c);
-          last.values[c - 1] = r.values[c - 1];
-          const f = r.formats?.[c - 1];
-          if (f) (last.formats ??= [])[c - 1] = f;
-          else if (last.formats) last.formats[c - 1] = null;
-        }
-        this.track(r.columns);
-        return;
-      }
-      this.sorted = false;
+    if (last && last.row === r.row) {
+      // The same row twice: its cells join the first reading, later values winning.
+      join(last, r);
+      return;
     }
-    this.track(r.columns);
+    if (last && last.row > r.row) this.sorted = false;
     this.rows.push(r);
-  }
-
-  private track(columns: number[]): void {
-    for (const c of columns) {
-      if (c < this.firstColumn) this.firstColumn = c;
-      if (c > this.lastColumn) this.lastColumn = c;
-    }
   }
 
   /**
    * Clear every cell of a merged range but its top-left one, as Excel and Office.js show it.
    * Call after all rows are added.
+   * @throws Unreadable when the ranges overlap so much that clearing them would cost more than the cells
    */
-  applyMerges(merges: { top: number; left: number; bottom: number; right: number }[]): void {
+  applyMerges(merges: MergedRange[]): void {
     this.endRow();
     if (merges.length === 0) return;
     this.sortRows();
     const rows = this.rows;
+    let budget = Math.max(MERGE_BUDGET, 64 * cellsIn(rows));
+    const seen = new Set<string>();
     for (const m of merges) {
+      // A range listed twice clears nothing more.
+      const key = `${m.top},${m.left},${m.bottom},${m.right}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       // Rows are sorted: start at the merge's top row, stop past its bottom (not every row per merge).
       let lo = 0;
       let hi = rows.length;
@@ -125,44 +136,60 @@ export class GridBuilder {
       }
       for (let i = lo; i < rows.length && rows[i].row <= m.bottom; i++) {
         const r = rows[i];
-        for (const c of r.columns) {
+        budget -= r.columns.length;
+        if (budget < 0) throw new Unreadable(`工作表「${this.sheet}」的合并单元格区域相互重叠或多得异常（${merges.length.toLocaleString('en-US')} 处），文件不是由电子表格软件正常保存的`);
+        for (let k = 0; k < r.columns.length; k++) {
+          const c = r.columns[k];
           if (c < m.left || c > m.right || (r.row === m.top && c === m.left)) continue;
-          r.values[c - 1] = null;
+          r.values[k] = null;
         }
       }
     }
-    for (const r of this.rows) {
-      const kept = r.columns.filter((c) => r.values[c - 1] !== null);
-      if (kept.length !== r.columns.length) {
-        for (const c of r.columns) if (r.values[c - 1] === null) delete r.values[c - 1];
-        r.columns = kept;
-      }
+    for (const r of rows) {
+      if (!r.values.includes(null)) continue;
+      const kept: CollectedRow = { row: r.row, columns: [], values: [] };
+      for (let k = 0; k < r.columns.length; k++) if (r.values[k] !== null) put(kept, r.columns[k], r.values[k], r.formats?.[k] ?? null);
+      Object.assign(r, kept, { at: undefined, formats: kept.formats });
     }
-    this.rows = this.rows.filter((r) => r.columns.length > 0);
-    this.firstColumn = Infinity;
-    this.lastColumn = 0;
-    for (const r of this.rows) this.track(r.columns);
+    this.rows = rows.filter((r) => r.columns.length > 0);
   }
 
+  /** Rows in sheet order, a row read in two places joined into one (later values winning). */
   private sortRows(): void {
-    if (!this.sorted) {
-      this.rows.sort((a, b) => a.row - b.row);
-      this.sorted = true;
+    if (this.sorted) return;
+    // A stable sort keeps a row's readings in reading order, so the later one still wins.
+    this.rows.sort((a, b) => a.row - b.row);
+    const joined: CollectedRow[] = [];
+    for (const r of this.rows) {
+      const last = joined[joined.length - 1];
+      if (last && last.row === r.row) join(last, r);
+      else joined.push(r);
     }
+    this.rows = joined;
+    this.sorted = true;
   }
 
   build(): SheetGrid {
     this.endRow();
     this.sortRows();
-    const { rows, file, sheet, firstColumn } = this;
+    const { rows, file, sheet } = this;
     if (rows.length === 0) return { file, sheet, firstRow: 1, firstColumn: 1, values: [], numberFormats: [] };
+    let firstColumn = Infinity;
+    for (const r of rows) for (const c of r.columns) if (c < firstColumn) firstColumn = c;
     const firstRow = rows[0].row;
     const height = rows[rows.length - 1].row - firstRow + 1;
     const values: CellValue[][] = new Array(height);
     const numberFormats: (string | null)[][] = new Array(height);
+    let slots = Math.max(DENSE_BUDGET, 8 * cellsIn(rows));
     for (const r of rows) {
-      values[r.row - firstRow] = layRow(r.values, r.columns, firstColumn, null);
-      if (r.formats) numberFormats[r.row - firstRow] = layRow(r.formats, r.columns, firstColumn, null);
+      let last = 0;
+      for (const c of r.columns) if (c > last) last = c;
+      const length = last - firstColumn + 1;
+      // Mostly cells (at most 8 slots a cell) is always filled; a narrow row while the budget lasts.
+      const dense = r.columns.length * 8 >= length || (length <= DENSE_SPREAD && slots >= length);
+      if (dense && r.columns.length * 8 < length) slots -= length;
+      values[r.row - firstRow] = layRow(r.values, r.columns, firstColumn, length, dense);
+      if (r.formats?.some((f) => f)) numberFormats[r.row - firstRow] = layRow(r.formats, r.columns, firstColumn, length, dense);
     }
     for (let i = 0; i < height; i++) {
       values[i] ??= EMPTY_ROW;
@@ -173,22 +200,57 @@ export class GridBuilder {
   }
 }
 
-/**
- * One collected row as a grid row from `firstColumn`: as long as its own last cell. Gaps are null
- * when the row is dense; a sparse row keeps them as holes (read back as undefined, that is empty).
- */
-function layRow<T>(collected: (T | null)[], columns: number[], firstColumn: number, blank: null): (T | null)[] {
-  let last = 0;
-  for (const c of columns) if (c > last) last = c;
-  const length = last - firstColumn + 1;
-  const dense = length <= DENSE_SPREAD || columns.length * 8 >= length;
-  if (firstColumn === 1) {
-    if (dense) for (let k = 0; k < length; k++) if (collected[k] === undefined) collected[k] = blank;
-    collected.length = length;
-    return collected;
+function cellsIn(rows: readonly CollectedRow[]): number {
+  let n = 0;
+  for (const r of rows) n += r.columns.length;
+  return n;
+}
+
+/** A cell into a collected row: appended when its column comes after the row's last, else found and replaced. */
+function put(r: CollectedRow, column: number, value: CellValue, format: string | null): void {
+  const { columns } = r;
+  const n = columns.length;
+  let k = n;
+  if (n > 0 && column <= columns[n - 1]) {
+    if (!r.at) {
+      r.at = new Map();
+      for (let i = 0; i < n; i++) r.at.set(columns[i], i);
+    }
+    k = r.at.get(column) ?? n;
   }
-  const out: (T | null)[] = dense ? new Array<T | null>(length).fill(blank) : [];
-  for (const c of columns) out[c - firstColumn] = collected[c - 1] ?? blank;
+  if (k === n) {
+    columns.push(column);
+    r.at?.set(column, k);
+  }
+  r.values[k] = value;
+  if (format) (r.formats ??= [])[k] = format;
+  else if (r.formats && k < r.formats.length) r.formats[k] = null;
+}
+
+/** A second reading of a row into the first: its cells in order, later values winning. */
+function join(into: CollectedRow, r: CollectedRow): void {
+  for (let k = 0; k < r.columns.length; k++) put(into, r.columns[k], r.values[k], r.formats?.[k] ?? null);
+}
+
+/**
+ * One collected row as a grid row from `firstColumn`, `length` long (to its own last cell). Filled,
+ * its gaps are null; else they stay holes (read back as undefined, that is empty), and the array
+ * is made sparse from the start, since V8 gives an array a slot for every index up to about a
+ * thousand past its last before it keeps only the elements present.
+ */
+function layRow<T>(cells: readonly (T | null | undefined)[], columns: readonly number[], firstColumn: number, length: number, dense: boolean): (T | null)[] {
+  let out: (T | null)[];
+  if (dense) {
+    out = new Array<T | null>(length).fill(null);
+  } else {
+    out = [];
+    out[length + 2048] = null; // an index far past any capacity: V8 switches the array to keeping only its elements
+  }
+  for (let k = 0; k < columns.length; k++) {
+    const v = cells[k];
+    if (v !== undefined && v !== null) out[columns[k] - firstColumn] = v;
+    else if (dense) out[columns[k] - firstColumn] = null;
+  }
   if (!dense) out.length = length;
   return out;
 }

@@ -11,6 +11,7 @@ import type { SheetGrid } from '../../../domain/grid';
 import { WorkbookReadError } from '../../port';
 import { readCsvGrids } from './csv';
 import { readLegacyGrids } from './legacy';
+import { checkOpenDocument } from './openDocument';
 import { Unreadable } from './problem';
 import { readXlsxGrids } from './xlsx';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipLimits } from './zip';
@@ -67,7 +68,10 @@ async function gridsOf(data: Uint8Array, file: string, limits: ZipLimits): Promi
     if (mimetype && !archive.entry('xl/workbook.xml')) {
       let type = '';
       archive.inflateText(mimetype, (t) => (type += t));
-      if (type.trim() === 'application/vnd.oasis.opendocument.spreadsheet') return readLegacyGrids(data, file, 'OpenDocument 表格');
+      if (type.trim() === 'application/vnd.oasis.opendocument.spreadsheet') {
+        checkOpenDocument(archive);
+        return readLegacyGrids(data, file, 'OpenDocument 表格');
+      }
     }
     return readXlsxGrids(data, file, limits);
   }
@@ -109,7 +113,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, file: string,
     if (err instanceof RangeError && /memory|allocation|Invalid array length/i.test(err.message)) {
       throw new WorkbookReadError(file, `无法读取「${file}」：文件内容过大，超出可处理的范围`);
     }
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new WorkbookReadError(file, `无法读取「${file}」：文件已损坏，无法读取（${detail}）`);
+    // Anything else is a failure no reason above foresaw, in English if it has words at all.
+    throw new WorkbookReadError(file, `无法读取「${file}」：文件已损坏或含有无法识别的内容，无法读取`);
   }
 }

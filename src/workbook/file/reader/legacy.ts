@@ -34,7 +34,8 @@ export async function readLegacyGrids(data: Uint8Array, file: string, kind: stri
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(detail)) throw new Unreadable(PASSWORD);
-    throw new Unreadable(`${kind}文件已损坏或格式不受支持，无法读取（${detail}）`);
+    // SheetJS's own words are English (and sometimes a JavaScript error): not the reviewer's to read.
+    throw new Unreadable(`${kind}文件已损坏或格式不受支持，无法读取`);
   } finally {
     console.error = quiet;
   }

@@ -6,6 +6,7 @@
  * zh-CN shows them (`yyyy"年"m"月"d"日"` for 31). ExcelJS leaves those ids without a format, so its
  * reader shows such a date as its serial number.
  */
+import { withoutSections } from '../../../domain/values';
 
 const BUILT_IN: Record<number, string> = {
   1: '0',
@@ -73,7 +74,7 @@ export function isDateFormat(format: string): boolean {
   // Asked per cell by the legacy and Office readers; a workbook uses a handful of formats.
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    known = /[ymdhMsb]/.test(withoutSections(withoutSections(format, '[', ']'), '"', '"'));
     if (dateFormats.size >= 1000) dateFormats.clear();
     dateFormats.set(format, known);
   }

@@ -8,7 +8,7 @@
  * result, and numbers in a date format as dates (1900 or 1904 system).
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
-import { columnNumber, parseRange } from '../../../domain/grid';
+import { parseRange } from '../../../domain/grid';
 import { boundsReason, GridBuilder, SheetBoundsError } from './gridBuilder';
 import { builtInFormat, isDateFormat, isDateSerial, serialToDate } from './numberFormats';
 import { attribute, parsePart, type Attributes } from './xml';
@@ -172,11 +172,37 @@ function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): st
   return strings;
 }
 
-/** The row number in a cell reference (`B12` → 12), 0 without one. */
-function refRow(ref: string): number {
+/**
+ * A cell reference's column and row (`B12` → column 2, row 12), read as Excel writes them: letters,
+ * then digits, nothing else. Anything else (`A1.5`, `A0x10`, `B1e2`) is null: no spreadsheet wrote
+ * it, and reading it as a number would put the cell on a row that does not exist.
+ */
+const cellRef = { column: 0, row: 0 };
+function parseCellRef(ref: string): typeof cellRef | null {
   let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return i < ref.length ? Number(ref.slice(i)) || 0 : 0;
+  let column = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper-case an ASCII letter
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  if (i === 0 || i === ref.length) return null;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const digit = ref.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  // One object reused: this runs for every cell.
+  cellRef.column = column;
+  cellRef.row = row;
+  return cellRef;
+}
+
+/** A row number as written in `<row r>`: digits, with the spaces XML Schema allows around them; else NaN. */
+function rowNumber(text: string): number {
+  const t = text.trim();
+  return /^\d+$/.test(t) ? Number(t) : NaN;
 }
 
 /**
@@ -204,25 +230,18 @@ function typedValue(type: string | undefined, text: string, strings: readonly st
   }
 }
 
-/** Whether a cell reference lies in the row whose number is written `rowText` (`B12` in `12`). */
-function inRow(ref: string, rowText: string): boolean {
-  const start = ref.length - rowText.length;
-  return start > 0 && ref.endsWith(rowText) && ref.charCodeAt(start - 1) > 57;
-}
-
 interface WorkbookContext {
   strings: string[];
   styles: Styles;
   date1904: boolean;
 }
 
-function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilder, ctx: WorkbookContext): void {
+function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: string, builder: GridBuilder, ctx: WorkbookContext): void {
   const { strings, styles, date1904 } = ctx;
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
   const inline = new TextCollector();
   let inData = false;
   let row = 0;
-  let rowText = '0';
   let column = 0;
   let style = 0;
   let type: string | undefined;
@@ -267,24 +286,25 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, builder: GridBuilde
       }
       switch (name) {
         case 'row': {
-          const r = a.r ? Number(a.r) : NaN;
-          row = Number.isInteger(r) ? r : row + 1;
-          rowText = String(row);
+          if (a.r === undefined || a.r === '') row += 1;
+          else {
+            row = rowNumber(a.r);
+            if (Number.isNaN(row)) throw new Unreadable(`工作表「${sheetName}」的行号「${a.r}」无效，文件不是由电子表格软件正常保存的`);
+          }
           column = 0;
           builder.startRow(row);
           break;
         }
         case 'c': {
           const ref = a.r;
-          // A cell without a reference follows the one before it.
-          const c = ref ? columnNumber(ref) : 0;
-          column = c || column + 1;
-          if (ref && !inRow(ref, rowText)) {
-            const r = refRow(ref);
-            if (r && r !== row) {
+          if (ref === undefined || ref === '') column += 1; // A cell without a reference follows the one before it.
+          else {
+            const at = parseCellRef(ref);
+            if (!at) throw new Unreadable(`工作表「${sheetName}」的单元格引用「${ref}」无效，文件不是由电子表格软件正常保存的`);
+            column = at.column;
+            if (at.row !== row) {
               // A cell outside its <row> (or with no <row> at all) starts its own row.
-              row = r;
-              rowText = String(row);
+              row = at.row;
               builder.startRow(row);
             }
           }
@@ -368,12 +388,17 @@ export function readXlsxGrids(data: Uint8Array, file: string, limits?: ZipLimits
     date1904,
   };
   const grids: SheetGrid[] = [];
+  // Each sheet has a part of its own: two naming one would be read twice (5,000 naming one, 5,000 times).
+  const readBy = new Map<ZipEntry, string>();
   for (const { sheet, rel } of worksheets) {
     const entry = rel && !rel.external ? archive.entry(rel.target) : undefined;
     if (!entry) throw new Unreadable(`工作表「${sheet.name}」的数据缺失（压缩包中找不到其内容），文件已损坏`);
+    const other = readBy.get(entry);
+    if (other !== undefined) throw new Unreadable(`工作表「${other}」和「${sheet.name}」指向压缩包中的同一部分「${entry.name}」，文件已损坏`);
+    readBy.set(entry, sheet.name);
     const builder = new GridBuilder(file, sheet.name);
     try {
-      readWorksheet(archive, entry, builder, ctx);
+      readWorksheet(archive, entry, sheet.name, builder, ctx);
     } catch (err) {
       if (err instanceof SheetBoundsError) throw new Unreadable(boundsReason(err, sheet.name));
       throw err;

@@ -78,5 +78,6 @@ export function parsePart(archive: ZipArchive, entry: ZipEntry, handlers: XmlHan
     parser.write(text);
   });
   if (!failure) parser.close();
-  if (failure) throw new Unreadable(`「${entry.name}」不是有效的 XML（${failure.message.split('\n')[0]}），文件已损坏`);
+  // saxes says what broke in English; the reviewer needs which part, and that the file is damaged.
+  if (failure) throw new Unreadable(`「${entry.name}」不是有效的 XML，文件已损坏`);
 }
