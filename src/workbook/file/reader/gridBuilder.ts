@@ -149,7 +149,10 @@ export class GridBuilder {
       if (!r.values.includes(null)) continue;
       const kept: CollectedRow = { row: r.row, columns: [], values: [] };
       for (let k = 0; k < r.columns.length; k++) if (r.values[k] !== null) put(kept, r.columns[k], r.values[k], r.formats?.[k] ?? null);
-      Object.assign(r, kept, { at: undefined, formats: kept.formats });
+      r.columns = kept.columns;
+      r.values = kept.values;
+      r.formats = kept.formats;
+      r.at = kept.at;
     }
     this.rows = rows.filter((r) => r.columns.length > 0);
   }
@@ -188,8 +191,10 @@ export class GridBuilder {
       // Mostly cells (at most 8 slots a cell) is always filled; a narrow row while the budget lasts.
       const dense = r.columns.length * 8 >= length || (length <= DENSE_SPREAD && slots >= length);
       if (dense && r.columns.length * 8 < length) slots -= length;
-      values[r.row - firstRow] = layRow(r.values, r.columns, firstColumn, length, dense);
-      if (r.formats?.some((f) => f)) numberFormats[r.row - firstRow] = layRow(r.formats, r.columns, firstColumn, length, dense);
+      // A row whose cells run unbroken from the first column is already laid out: kept as it came.
+      const asRead = !r.at && r.columns.length === length && r.columns[0] === firstColumn;
+      values[r.row - firstRow] = asRead ? r.values : layRow(r.values, r.columns, firstColumn, length, dense);
+      if (r.formats?.some((f) => f)) numberFormats[r.row - firstRow] = asRead ? filled(r.formats, length) : layRow(r.formats, r.columns, firstColumn, length, dense);
     }
     for (let i = 0; i < height; i++) {
       values[i] ??= EMPTY_ROW;
@@ -206,12 +211,20 @@ function cellsIn(rows: readonly CollectedRow[]): number {
   return n;
 }
 
+/** A list `length` long with its holes and missing end as null. */
+function filled<T>(list: (T | null | undefined)[], length: number): (T | null)[] {
+  for (let k = 0; k < length; k++) list[k] ??= null;
+  list.length = length;
+  return list as (T | null)[];
+}
+
 /** A cell into a collected row: appended when its column comes after the row's last, else found and replaced. */
 function put(r: CollectedRow, column: number, value: CellValue, format: string | null): void {
   const { columns } = r;
   const n = columns.length;
   let k = n;
-  if (n > 0 && column <= columns[n - 1]) {
+  // In column order a column after the last is new; once out of order, only the index knows.
+  if (r.at || (n > 0 && column <= columns[n - 1])) {
     if (!r.at) {
       r.at = new Map();
       for (let i = 0; i < n; i++) r.at.set(columns[i], i);
