@@ -93,18 +93,24 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
   const ods = readFileSync(path.join(DIR, 'libreoffice.ods'));
   const withContent = (change: (xml: string) => string) => edit(ods, { 'content.xml': change });
 
-  test('repeats that expand past 5,000,000 valued cells are refused at once', async () => {
+  test('repeats that expand past 2,000,000 valued cells are refused at once', async () => {
     const repeated = '<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>';
     const data = withContent((xml) => xml.replace(/(<table:table [^>]*>)/, `$1${repeated}`));
     const t0 = Date.now();
     const message = await readWorkbook(data, '重复.ods').then(String, (e: Error) => e.message);
-    expect(message).toBe('无法读取「重复.ods」：OpenDocument 表格中重复的单元格展开后超过 5,000,000 个，超出可处理的范围，请在 Excel 或 WPS 中另存为 .xlsx 后重新提交');
+    expect(message).toBe('无法读取「重复.ods」：OpenDocument 表格中重复的单元格展开后超过 2,000,000 个，超出可处理的范围，请在 Excel 或 WPS 中另存为 .xlsx 后重新提交');
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
   test('repeated empty cells, as LibreOffice writes to the end of every sheet, are not counted', async () => {
     const empty = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>';
     expect(views(await readWorkbook(withContent((xml) => xml.replace(/(<\/table:table>)/, `${empty}$1`)), 'ok.ods'))).toEqual(views(await read('libreoffice.ods')));
+  });
+
+  // Found by fuzzing: a table without table:name gave a grid whose sheet was undefined.
+  test('a table without a name is called Sheet1, as Excel would call it', async () => {
+    const grids = await readWorkbook(withContent((xml) => xml.replace(/(<table:table )table:name="[^"]*"/, '$1')), '无名.ods');
+    expect(grids.map((g) => g.sheet)).toEqual(['Sheet1', '订单']);
   });
 
   test('a damaged part is named by the zip check, not left to SheetJS', async () => {

@@ -359,6 +359,12 @@ describe('what no spreadsheet writes is refused with a reason, not guessed at', 
     expect(view(grid).cells).toEqual({ R2C2: 1, R2C3: 2, R3C1: 3 });
   });
 
+  // Found by fuzzing: ten million <x> that never close (a 30 KB file) exhausted the heap in saxes.
+  test('elements nested past 256 levels', async () => {
+    const data = await sheetWith(`<row r="1"><c r="A1"><v>1</v></c></row>${'<x>'.repeat(100_000)}`);
+    expect(await reason(data, 'deep.xlsx')).toBe('无法读取「deep.xlsx」：「xl/worksheets/sheet1.xml」中的 XML 元素嵌套超过 256 层，文件已损坏');
+  });
+
   // Found by fuzzing: 5,000 sheets naming one 100 KB part were each read, and exhausted the heap.
   test('two sheets naming the same part', async () => {
     const data = edit(await xlsx([{ name: 'A', rows: [['a']] }, { name: 'B', rows: [['b']] }]), {

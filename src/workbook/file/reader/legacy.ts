@@ -41,9 +41,11 @@ export async function readLegacyGrids(data: Uint8Array, file: string, kind: stri
   }
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const grids: SheetGrid[] = [];
-  wb.SheetNames.forEach((name, i) => {
+  wb.SheetNames.forEach((key, i) => {
     if (wb.Workbook?.Sheets?.[i]?.Hidden === 2) return;
-    const ws = wb.Sheets[name];
+    const ws = wb.Sheets[key];
+    // A sheet with no name (an .ods table without table:name) is called as Excel would call it.
+    const name = typeof key === 'string' && key !== '' ? key : `Sheet${i + 1}`;
     const cells: { r: number; c: number; value: CellValue; format: string | null }[] = [];
     for (const address of Object.keys(ws ?? {})) {
       if (address.startsWith('!')) continue;

@@ -149,6 +149,12 @@ class TextCollector {
   }
 }
 
+/**
+ * More distinct strings than any workbook a platform submits holds (its largest tables have about a
+ * million cells): 100 million empty ones fit in the 500 MB inflate limit and took 1.6 GB.
+ */
+const MAX_SHARED_STRINGS = 1 << 24;
+
 function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): string[] {
   const strings: string[] = [];
   if (!entry) return strings;
@@ -161,6 +167,7 @@ function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): st
     },
     close(name) {
       if (name === 'si') {
+        if (strings.length === MAX_SHARED_STRINGS) throw new Unreadable(`共享字符串表的条目超过 ${MAX_SHARED_STRINGS.toLocaleString('en-US')} 个，文件不是由电子表格软件正常保存的`);
         strings.push(collector.take());
         inItem = false;
       } else if (inItem) collector.close(name);

@@ -52,6 +52,9 @@ function localNames(): (name: string) => string {
   };
 }
 
+/** Nesting deeper than this is no spreadsheet's. */
+const MAX_DEPTH = 256;
+
 /**
  * Parse one part, calling the handlers as its elements arrive.
  * @throws Unreadable when the part is not well-formed XML (its reason names the part)
@@ -64,11 +67,18 @@ export function parsePart(archive: ZipArchive, entry: ZipEntry, handlers: XmlHan
   parser.on('error', (err) => {
     failure ??= err;
   });
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Attributes));
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(localName(tag.name)));
-  }
+  // saxes keeps every open element: ten million that never close, in a 30 KB file, exhausted the
+  // heap. No spreadsheet part nests deeper than a few dozen.
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    if (++depth > MAX_DEPTH) throw new Unreadable(`「${entry.name}」中的 XML 元素嵌套超过 ${MAX_DEPTH} 层，文件已损坏`);
+    handlers.open(localName(tag.name), tag.attributes as Attributes);
+  });
+  const close = handlers.close;
+  parser.on('closetag', (tag) => {
+    depth--;
+    close?.(localName(tag.name));
+  });
   if (handlers.text) {
     parser.on('text', handlers.text);
     parser.on('cdata', handlers.text);
