@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readWorkbook } from '../../../src/workbook/file/reader';
+import { readCompoundDirectory, withoutPropertySets, type DirectoryEntry } from '../../../src/workbook/file/reader/compoundFile';
 import { decodeCsv } from '../../../src/workbook/file/reader/csv';
 import { edit, views, type CellView } from '../../helpers/grids';
 
@@ -121,5 +122,40 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
     const t0 = Date.now();
     expect(await readWorkbook(bytes, '损坏.ods').then(String, (e: Error) => e.message)).toMatch(/^无法读取「损坏\.ods」：压缩包中的「meta\.xml」(数据损坏|校验失败)/);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});
+
+// Found by fuzzing, kept as they were found (bit flips of the fixtures above). With SheetJS reading
+// them as they were, the first aborted the whole process (V8's "invalid size" in SheetJS's
+// directory walk, which no try can catch) and the second allocated until the heap ran out.
+describe('the compound file around .xls and .et is checked before SheetJS reads it', () => {
+  test('a directory whose entries point back at each other is refused', async () => {
+    expect(await read('fuzz-directory.et').then(String, (e: Error) => e.message)).toBe('无法读取「fuzz-directory.et」：WPS 表格文件的内部目录已损坏（复合文档结构不完整或互相矛盾），无法读取');
+  });
+
+  test('a damaged document-properties stream is never parsed: the sheets read as before', async () => {
+    expect(views(await read('fuzz-properties.et'))).toEqual(views(await read('wps.et')));
+  });
+
+  test.each([
+    ['a sibling pointing at itself', (e: DirectoryEntry, d: Uint8Array) => d.set([1, 0, 0, 0], e.offset + 68)],
+    ['a child pointing at the root', (e: DirectoryEntry, d: Uint8Array) => d.set([0, 0, 0, 0], e.offset + 76)],
+    ['a pointer past the directory', (e: DirectoryEntry, d: Uint8Array) => d.set([0, 1, 0, 0], e.offset + 72)],
+  ])('%s', async (_what, damage) => {
+    const data = Uint8Array.from(readFileSync(path.join(DIR, 'libreoffice.xls')));
+    const [, first] = readCompoundDirectory(data);
+    damage(first, data);
+    expect(await readWorkbook(data, '损坏.xls').then(String, (e: Error) => e.message)).toBe('无法读取「损坏.xls」：Excel 97-2003 文件的内部目录已损坏（复合文档结构不完整或互相矛盾），无法读取');
+  });
+
+  test('the submitted bytes are never changed; SheetJS reads a copy', async () => {
+    const data = readFileSync(path.join(DIR, 'wps.et'));
+    const before = Buffer.from(data);
+    const entries = readCompoundDirectory(data);
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['\u0005SummaryInformation', 'Workbook']));
+    const copy = withoutPropertySets(data, entries);
+    expect(copy).not.toBe(data);
+    await readWorkbook(data, 'wps.et');
+    expect(Buffer.compare(data, before)).toBe(0);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { SheetGrid } from '../../../domain/grid';
 import { WorkbookReadError } from '../../port';
+import { readCompoundDirectory, withoutPropertySets } from './compoundFile';
 import { readCsvGrids } from './csv';
 import { readLegacyGrids } from './legacy';
 import { checkOpenDocument } from './openDocument';
@@ -77,7 +78,15 @@ async function gridsOf(data: Uint8Array, file: string, limits: ZipLimits): Promi
   }
   if (startsWith(data, OLE)) {
     if (isEncryptedPackage(data)) throw new Unreadable('文件设有打开密码，请提交未加密的文件');
-    return readLegacyGrids(data, file, ext === '.et' ? 'WPS 表格' : 'Excel 97-2003 ');
+    const kind = ext === '.et' ? 'WPS 表格' : 'Excel 97-2003 ';
+    let entries;
+    try {
+      entries = readCompoundDirectory(data);
+    } catch (err) {
+      if (err instanceof Unreadable) throw new Unreadable(`${kind}${err.reason}`);
+      throw err;
+    }
+    return readLegacyGrids(withoutPropertySets(data, entries), file, kind);
   }
   if (ext === '.csv') return readCsvGrids(data, file);
   throw new Unreadable(refusal(data, ext));
