@@ -1,6 +1,7 @@
 /**
  * 附表4-2-1-8 企业资质: the six qualifications 指标7 recognises, read from the many ways they are written.
  */
+import { withoutBracketed } from './brackets';
 import type { Qualification } from './report';
 
 export const QUALIFICATIONS: readonly Qualification[] = ['创新型中小企业', '专精特新', '国家小巨人', '隐形冠军', '单项冠军', '独角兽'];
@@ -14,10 +15,7 @@ export const DEFAULT_QUALIFICATION_ORDER: readonly Qualification[] = ['单项冠
  * 企业/中小企业/称号/认定/名单: 「2024年北京市专精特新中小企业（第二批）」 is 专精特新.
  */
 function clean(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s"'“”‘’「」『』《》]/g, '')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+  return withoutBracketed(text.normalize('NFKC').replace(/[\s"'“”‘’「」『』《》]/g, ''), ['()', '[]'])
     .replace(/(19|20)\d{2}(年度|年)?/g, '')
     .replace(/第[一二三四五六七八九十\d]+批(次)?/g, '')
     .replace(/^(北京市|北京|市级|省级|国家级|国家|工信部|工业和信息化部|中关村)+/, '')
