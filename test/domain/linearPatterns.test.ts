@@ -3,7 +3,7 @@
 // of Excel's longest length (32,767 characters) must come out right without the old hang.
 import fc from 'fast-check';
 import { withoutBracketed } from '../../src/domain/brackets';
-import { readQualifications } from '../../src/domain/qualification';
+import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';
 import { resolveIndustry } from '../../src/domain/sizeClass';
 import { headerKey } from '../../src/domain/tableSpecs';
 
@@ -83,6 +83,31 @@ describe('withoutBracketed', () => {
     );
     tenCells(
       (i) => many('(', `资质${i}`),
+      (s) => expect(readQualifications(s)).toEqual({ found: [], unrecognized: [s] }),
+    );
+  });
+});
+
+describe('withoutTrailingWords', () => {
+  it('removes what /(中小企业|企业|称号|认定|名单|资质)+$/g removes, on any text', () => {
+    sameAsReference(
+      textOf(['中小企业', '企业', '中小', '中', '小', '企', '业', '称号', '认定', '名单', '资质', '号', '专精特新', ' ', 'x']),
+      withoutTrailingWords,
+      (s) => s.replace(/(中小企业|企业|称号|认定|名单|资质)+$/g, ''),
+    );
+  });
+
+  it('keeps a cell of those words followed by something else, and empties one of nothing else', () => {
+    tenCells(
+      (i) => many('企业', '', `x${i}`),
+      (s) => expect(withoutTrailingWords(s)).toBe(s),
+    );
+    tenCells(
+      (i) => many(i % 2 ? '中小企业' : '称号'),
+      (s) => expect(withoutTrailingWords(s)).toBe(''),
+    );
+    tenCells(
+      (i) => many('企业', '', `x${i}`),
       (s) => expect(readQualifications(s)).toEqual({ found: [], unrecognized: [s] }),
     );
   });
