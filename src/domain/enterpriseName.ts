@@ -16,7 +16,29 @@ const CLOSING = /[】〕〗\]]/g;
  * of a name; but a leading `(` or trailing `)` may belong to it (`某某公司(分公司)`), so those stay.
  */
 const EDGE_DEBRIS_START = /^(?:(?!\()[\p{P}\p{S}])+/u;
-const EDGE_DEBRIS_END = /(?:(?!\))[\p{P}\p{S}])+$/u;
+const DEBRIS = /^[\p{P}\p{S}]$/u;
+
+/**
+ * Where the trailing debris of `s` starts (its length when there is none): exactly where
+ * `/(?:(?!\))[\p{P}\p{S}])+$/u` would match, found walking back by code point. That pattern
+ * retries from every character of a long run of punctuation that does not reach the end,
+ * quadratic (7 s on one 32,767-character cell).
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function trailingDebrisStart(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    // A surrogate pair is one code point, as the `u` pattern reads it.
+    const width = i >= 2 && isLowSurrogate(s.charCodeAt(i - 1)) && isHighSurrogate(s.charCodeAt(i - 2)) ? 2 : 1;
+    const ch = s.slice(i - width, i);
+    if (ch === ')' || !DEBRIS.test(ch)) break;
+    i -= width;
+  }
+  return i;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * The identity key of an enterprise name: NFKC width folding, every kind of white space removed,
@@ -66,7 +88,8 @@ export function fullNameKey(name: string): string {
 function trimDebris(input: string): string {
   let s = input;
   for (;;) {
-    const next = s.replace(EDGE_DEBRIS_START, '').replace(EDGE_DEBRIS_END, '');
+    const start = s.replace(EDGE_DEBRIS_START, '');
+    const next = start.slice(0, trailingDebrisStart(start));
     if (next === s) return s;
     s = next;
   }

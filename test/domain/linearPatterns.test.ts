@@ -3,6 +3,7 @@
 // of Excel's longest length (32,767 characters) must come out right without the old hang.
 import fc from 'fast-check';
 import { withoutBracketed } from '../../src/domain/brackets';
+import { fullNameKey, trailingDebrisStart } from '../../src/domain/enterpriseName';
 import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';
 import { resolveIndustry } from '../../src/domain/sizeClass';
 import { headerKey } from '../../src/domain/tableSpecs';
@@ -109,6 +110,24 @@ describe('withoutTrailingWords', () => {
     tenCells(
       (i) => many('企业', '', `x${i}`),
       (s) => expect(readQualifications(s)).toEqual({ found: [], unrecognized: [s] }),
+    );
+  });
+});
+
+describe('trailingDebrisStart', () => {
+  it('is where /(?:(?!\\))[\\p{P}\\p{S}])+$/u matches, on any text', () => {
+    const END = /(?:(?!\))[\p{P}\p{S}])+$/u;
+    sameAsReference(
+      textOf(['(', ')', '。', '.', '，', '“', '*', '+', '😀', '🀄', '\ud83d', '\ude00', '𠀀', 'a', '北', ' ']),
+      (s) => s.slice(0, trailingDebrisStart(s)),
+      (s) => s.replace(END, ''),
+    );
+  });
+
+  it('leaves a name with a cell of punctuation inside as it is', () => {
+    tenCells(
+      (i) => many(i % 2 ? '。' : '(', 'a', `b${i}`),
+      (s) => expect(fullNameKey(s)).toBe(s.toUpperCase()),
     );
   });
 });
