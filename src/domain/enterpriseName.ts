@@ -108,9 +108,39 @@ export function looseNameKey(name: string): string {
   return normalizeName(name).replace(/有限责任公司/g, '有限公司');
 }
 
-// The part between parent and 分公司 is a place or an ordinal, maybe bracketed: 北京, (北京), 第一.
-const BRANCH_SUFFIX = /^(.+公司)(?:[^()]|\([^()]*\))*分公司$/;
 const BRANCH_IN_BRACKETS = /^(.+公司)\([^()]*分公司\)$/;
+
+/** Characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The parent in `<parent>…分公司`, where the part between is a place or an ordinal, maybe bracketed
+ * (北京, (北京), 第一): exactly the group `/^(.+公司)(?:[^()]|\([^()]*\))*分公司$/` captures, the
+ * longest such parent, or null. That pattern retries its tail after every 公司, quadratic on a name
+ * of many; here one backward pass reads the tail while it can still be plain characters and
+ * whole `(…)` groups, and the first 公司 reached ends the parent.
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function parentBeforeBranchSuffix(key: string): string | null {
+  if (!key.endsWith('分公司')) return null;
+  // The parent's `.+` part cannot hold a line terminator.
+  const terminator = key.search(LINE_TERMINATOR);
+  const parentEndLimit = terminator < 0 ? key.length : terminator + 2;
+  // Reading backward, whether the tail after `end` has a `)` whose `(` is still to come.
+  let inGroup = false;
+  for (let end = key.length - 3; end >= 3; end--) {
+    if (!inGroup && end <= parentEndLimit && key.startsWith('公司', end - 2)) return key.slice(0, end);
+    const ch = key[end - 1];
+    if (ch === ')') {
+      if (inGroup) return null;
+      inGroup = true;
+    } else if (ch === '(') {
+      if (!inGroup) return null;
+      inGroup = false;
+    }
+  }
+  return null;
+}
 
 /**
  * For a branch (`XX有限公司北京分公司`, `XX公司海淀分公司`, `XX公司(分公司)`), the parent company's
@@ -123,9 +153,8 @@ const BRANCH_IN_BRACKETS = /^(.+公司)\([^()]*分公司\)$/;
  */
 export function parentOfBranch(name: string): string | null {
   const key = normalizeName(name);
-  const m = BRANCH_IN_BRACKETS.exec(key) ?? BRANCH_SUFFIX.exec(key);
-  if (!m) return null;
-  const parent = m[1];
+  const parent = BRANCH_IN_BRACKETS.exec(key)?.[1] ?? parentBeforeBranchSuffix(key);
+  if (parent === null) return null;
   // `分公司` alone is not a parent, and a parent must name something before its 公司.
   if (parent.length <= 2 || parent.endsWith('分公司')) return null;
   return parent;

@@ -3,7 +3,7 @@
 // of Excel's longest length (32,767 characters) must come out right without the old hang.
 import fc from 'fast-check';
 import { withoutBracketed } from '../../src/domain/brackets';
-import { fullNameKey, trailingDebrisStart } from '../../src/domain/enterpriseName';
+import { fullNameKey, parentBeforeBranchSuffix, parentOfBranch, trailingDebrisStart } from '../../src/domain/enterpriseName';
 import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';
 import { resolveIndustry } from '../../src/domain/sizeClass';
 import { headerKey } from '../../src/domain/tableSpecs';
@@ -128,6 +128,29 @@ describe('trailingDebrisStart', () => {
     tenCells(
       (i) => many(i % 2 ? '。' : '(', 'a', `b${i}`),
       (s) => expect(fullNameKey(s)).toBe(s.toUpperCase()),
+    );
+  });
+});
+
+describe('parentBeforeBranchSuffix', () => {
+  it('is the parent /^(.+公司)(?:[^()]|\\([^()]*\\))*分公司$/ captures, on any text', () => {
+    const BRANCH_SUFFIX = /^(.+公司)(?:[^()]|\([^()]*\))*分公司$/;
+    const pieces = ['公司', '分公司', '有限公司', '公', '司', '分', '(', '(', ')', ')', '(北京)', '第一', 'a', '\n', '\u2028'];
+    sameAsReference(
+      fc.tuple(textOf(pieces), fc.constantFrom('', '分公司')).map(([s, end]) => s + end),
+      parentBeforeBranchSuffix,
+      (s) => BRANCH_SUFFIX.exec(s)?.[1] ?? null,
+    );
+  });
+
+  it('finds no parent in a cell of 公司 whose tail has a stray bracket, and the longest one otherwise', () => {
+    tenCells(
+      (i) => many('公司', String(i), ')分公司'),
+      (s) => expect(parentOfBranch(s)).toBeNull(),
+    );
+    tenCells(
+      (i) => many('公司', String(i), '分公司'),
+      (s) => expect(parentBeforeBranchSuffix(s)).toBe(s.slice(0, -3)),
     );
   });
 });
