@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { withoutBracketed } from '../../src/domain/brackets';
 import { fullNameKey, parentBeforeBranchSuffix, parentOfBranch, trailingDebrisStart } from '../../src/domain/enterpriseName';
+import { filingUnitName, fillingUnitOf } from '../../src/domain/platform';
 import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';
 import { resolveIndustry } from '../../src/domain/sizeClass';
 import { headerKey } from '../../src/domain/tableSpecs';
@@ -151,6 +152,34 @@ describe('parentBeforeBranchSuffix', () => {
     tenCells(
       (i) => many('公司', String(i), '分公司'),
       (s) => expect(parentBeforeBranchSuffix(s)).toBe(s.slice(0, -3)),
+    );
+  });
+});
+
+describe('filingUnitName', () => {
+  const FILING_UNIT = /^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)])?\s*[:：]\s*(\S.*?)\s*$/;
+  const space = fc.string({ unit: fc.constantFrom(' ', '\u3000', '\t', '\u00a0', '\ufeff', '\n', '\r', '\u2028'), maxLength: 3 });
+  const join = (parts: string[]) => parts.join('');
+  // Lines shaped like the label, a part sometimes wrong, so that about half match.
+  const stamp = fc.tuple(fc.constantFrom('(', '（', '（'), space, fc.constantFrom('盖章', '盖章', '盖'), space, fc.constantFrom(')', '）', '）', '')).map(join);
+  const line = fc
+    .tuple(space, fc.constantFrom('填报单位', '填报单位', '填报'), space, fc.oneof(fc.constant(''), stamp), space, fc.constantFrom(':', '：', '：', ';'), space, textOf(['北京', '某', '公司', '_', ' ', '\u3000', '\n', '\u2028', ':'], 8), space)
+    .map(join);
+
+  it('is the unit the old pattern captures, on any line', () => {
+    sameAsReference(line, filingUnitName, (s) => FILING_UNIT.exec(s)?.[1] ?? null);
+    sameAsReference(textOf(['填报单位', '(', '盖章', ')', '：', ' ', '\n', 'a']), filingUnitName, (s) => FILING_UNIT.exec(s)?.[1] ?? null);
+  });
+
+  it('reads a cell whose label or name holds a long run of white space', () => {
+    const grid = (v: string) => [{ file: 'a.xlsx', sheet: 'S', firstRow: 1, firstColumn: 1, values: [[v]] }];
+    tenCells(
+      (i) => many(' ', `填报单位：某${i}`, '公司'),
+      (s) => expect(fillingUnitOf(grid(s))).toBe(s.slice(5)),
+    );
+    tenCells(
+      (i) => many(i % 2 ? ' ' : '\u3000', '填报单位', `公司${i}`),
+      (s) => expect(fillingUnitOf(grid(s))).toBeNull(),
     );
   });
 });
