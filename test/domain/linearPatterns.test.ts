@@ -8,6 +8,7 @@ import { filingUnitName, fillingUnitOf } from '../../src/domain/platform';
 import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';
 import { resolveIndustry } from '../../src/domain/sizeClass';
 import { headerKey } from '../../src/domain/tableSpecs';
+import { parseDate, SPACE_BEFORE_TIME } from '../../src/domain/values';
 
 /** Excel's limit on the characters of one cell. */
 const CELL = 32_767;
@@ -180,6 +181,27 @@ describe('filingUnitName', () => {
     tenCells(
       (i) => many(i % 2 ? ' ' : '\u3000', '填报单位', `公司${i}`),
       (s) => expect(fillingUnitOf(grid(s))).toBeNull(),
+    );
+  });
+});
+
+describe('SPACE_BEFORE_TIME', () => {
+  it('replaces what /\\s+(?=\\d{1,2}:\\d{2})/g replaces, on any text', () => {
+    sameAsReference(
+      textOf([' ', ' ', '\u3000', '\t', '\n', '1', '12', '30', ':', '1:30', '12:05', '2024-05-12', '年', 'a']),
+      (s) => s.replace(SPACE_BEFORE_TIME, 'T'),
+      (s) => s.replace(/\s+(?=\d{1,2}:\d{2})/g, 'T'),
+    );
+  });
+
+  it('reads dates with a cell of white space in them', () => {
+    tenCells(
+      (i) => many(' ', '2024', `x${i}`),
+      (s) => expect(parseDate(s).state).toBe('error'),
+    );
+    tenCells(
+      (i) => many('\t', '2024-05-12', `14:3${i}`),
+      (s) => expect(parseDate(s)).toMatchObject({ state: 'ok', value: { iso: '2024-05-12' } }),
     );
   });
 });
