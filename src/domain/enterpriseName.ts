@@ -16,7 +16,29 @@ const CLOSING = /[】〕〗\]]/g;
  * of a name; but a leading `(` or trailing `)` may belong to it (`某某公司(分公司)`), so those stay.
  */
 const EDGE_DEBRIS_START = /^(?:(?!\()[\p{P}\p{S}])+/u;
-const EDGE_DEBRIS_END = /(?:(?!\))[\p{P}\p{S}])+$/u;
+const DEBRIS = /^[\p{P}\p{S}]$/u;
+
+/**
+ * Where the trailing debris of `s` starts (its length when there is none): exactly where
+ * `/(?:(?!\))[\p{P}\p{S}])+$/u` would match, found walking back by code point. That pattern
+ * retries from every character of a long run of punctuation that does not reach the end,
+ * quadratic (7 s on one 32,767-character cell).
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function trailingDebrisStart(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    // A surrogate pair is one code point, as the `u` pattern reads it.
+    const width = i >= 2 && isLowSurrogate(s.charCodeAt(i - 1)) && isHighSurrogate(s.charCodeAt(i - 2)) ? 2 : 1;
+    const ch = s.slice(i - width, i);
+    if (ch === ')' || !DEBRIS.test(ch)) break;
+    i -= width;
+  }
+  return i;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * The identity key of an enterprise name: NFKC width folding, every kind of white space removed,
@@ -66,7 +88,8 @@ export function fullNameKey(name: string): string {
 function trimDebris(input: string): string {
   let s = input;
   for (;;) {
-    const next = s.replace(EDGE_DEBRIS_START, '').replace(EDGE_DEBRIS_END, '');
+    const start = s.replace(EDGE_DEBRIS_START, '');
+    const next = start.slice(0, trailingDebrisStart(start));
     if (next === s) return s;
     s = next;
   }
@@ -85,9 +108,39 @@ export function looseNameKey(name: string): string {
   return normalizeName(name).replace(/有限责任公司/g, '有限公司');
 }
 
-// The part between parent and 分公司 is a place or an ordinal, maybe bracketed: 北京, (北京), 第一.
-const BRANCH_SUFFIX = /^(.+公司)(?:[^()]|\([^()]*\))*分公司$/;
 const BRANCH_IN_BRACKETS = /^(.+公司)\([^()]*分公司\)$/;
+
+/** Characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The parent in `<parent>…分公司`, where the part between is a place or an ordinal, maybe bracketed
+ * (北京, (北京), 第一): exactly the group `/^(.+公司)(?:[^()]|\([^()]*\))*分公司$/` captures, the
+ * longest such parent, or null. That pattern retries its tail after every 公司, quadratic on a name
+ * of many; here one backward pass reads the tail while it can still be plain characters and
+ * whole `(…)` groups, and the first 公司 reached ends the parent.
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function parentBeforeBranchSuffix(key: string): string | null {
+  if (!key.endsWith('分公司')) return null;
+  // The parent's `.+` part cannot hold a line terminator.
+  const terminator = key.search(LINE_TERMINATOR);
+  const parentEndLimit = terminator < 0 ? key.length : terminator + 2;
+  // Reading backward, whether the tail after `end` has a `)` whose `(` is still to come.
+  let inGroup = false;
+  for (let end = key.length - 3; end >= 3; end--) {
+    if (!inGroup && end <= parentEndLimit && key.startsWith('公司', end - 2)) return key.slice(0, end);
+    const ch = key[end - 1];
+    if (ch === ')') {
+      if (inGroup) return null;
+      inGroup = true;
+    } else if (ch === '(') {
+      if (!inGroup) return null;
+      inGroup = false;
+    }
+  }
+  return null;
+}
 
 /**
  * For a branch (`XX有限公司北京分公司`, `XX公司海淀分公司`, `XX公司(分公司)`), the parent company's
@@ -100,9 +153,8 @@ const BRANCH_IN_BRACKETS = /^(.+公司)\([^()]*分公司\)$/;
  */
 export function parentOfBranch(name: string): string | null {
   const key = normalizeName(name);
-  const m = BRANCH_IN_BRACKETS.exec(key) ?? BRANCH_SUFFIX.exec(key);
-  if (!m) return null;
-  const parent = m[1];
+  const parent = BRANCH_IN_BRACKETS.exec(key)?.[1] ?? parentBeforeBranchSuffix(key);
+  if (parent === null) return null;
   // `分公司` alone is not a parent, and a parent must name something before its 公司.
   if (parent.length <= 2 || parent.endsWith('分公司')) return null;
   return parent;

@@ -46,8 +46,27 @@ export function resolvePlatform(given: {
   };
 }
 
-/** 「填报单位（盖章）：北京星河企业服务有限公司」 above an attachment table. */
-const FILING_UNIT = /^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)])?\s*[:：]\s*(\S.*?)\s*$/;
+/** 「填报单位（盖章）：」, with the white space around its parts, up to the unit's name. */
+const FILING_UNIT_LABEL = /^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)]\s*)?[:：]\s*/;
+
+/** Characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The unit a 「填报单位（盖章）：北京星河企业服务有限公司」 line names, trimmed, or null: exactly the
+ * group `/^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)])?\s*[:：]\s*(\S.*?)\s*$/` captures. That pattern
+ * is quadratic on a long run of white space inside the line (its `\s*$` retried from each character,
+ * and its two `\s*` around the optional 盖章 trading the run between them); here the label is matched
+ * alone and the name is the rest up to its trailing white space (`trimEnd` takes what `\s` matches).
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function filingUnitName(line: string): string | null {
+  const label = FILING_UNIT_LABEL.exec(line);
+  if (!label) return null;
+  const name = line.slice(label[0].length).trimEnd();
+  // `.*?` stops at a line break, so a name running over two lines is no match.
+  return name === '' || LINE_TERMINATOR.test(name) ? null : name;
+}
 
 /**
  * The unit named on a 「填报单位：」 line in the first rows of any submitted sheet, when filled in:
@@ -61,8 +80,8 @@ export function fillingUnitOf(grids: readonly SheetGrid[]): string | null {
     for (let r = 0; r < Math.min(g.values.length, 10 - (g.firstRow - 1)); r++) {
       for (const v of g.values[r] ?? []) {
         if (typeof v !== 'string') continue;
-        const m = FILING_UNIT.exec(v.normalize('NFC'));
-        if (m && !/^[_＿\s]*$/.test(m[1])) return m[1];
+        const name = filingUnitName(v.normalize('NFC'));
+        if (name !== null && !/^[_＿\s]*$/.test(name)) return name;
       }
     }
   }

@@ -1,6 +1,7 @@
 /**
  * 附表4-2-1-8 企业资质: the six qualifications 指标7 recognises, read from the many ways they are written.
  */
+import { withoutBracketed } from './brackets';
 import type { Qualification } from './report';
 
 export const QUALIFICATIONS: readonly Qualification[] = ['创新型中小企业', '专精特新', '国家小巨人', '隐形冠军', '单项冠军', '独角兽'];
@@ -14,14 +15,30 @@ export const DEFAULT_QUALIFICATION_ORDER: readonly Qualification[] = ['单项冠
  * 企业/中小企业/称号/认定/名单: 「2024年北京市专精特新中小企业（第二批）」 is 专精特新.
  */
 function clean(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s"'“”‘’「」『』《》]/g, '')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+  const t = withoutBracketed(text.normalize('NFKC').replace(/[\s"'“”‘’「」『』《》]/g, ''), ['()', '[]'])
     .replace(/(19|20)\d{2}(年度|年)?/g, '')
     .replace(/第[一二三四五六七八九十\d]+批(次)?/g, '')
-    .replace(/^(北京市|北京|市级|省级|国家级|国家|工信部|工业和信息化部|中关村)+/, '')
-    .replace(/(中小企业|企业|称号|认定|名单|资质)+$/g, '');
+    .replace(/^(北京市|北京|市级|省级|国家级|国家|工信部|工业和信息化部|中关村)+/, '');
+  return withoutTrailingWords(t);
+}
+
+/** Words a qualification may end with that name none: longest first (中小企业 before its 企业). */
+const TRAILING_WORDS = ['中小企业', '企业', '称号', '认定', '名单', '资质'];
+
+/**
+ * `text` without the run of {@link TRAILING_WORDS} it ends with: exactly
+ * `text.replace(/(中小企业|企业|称号|认定|名单|资质)+$/g, '')`, which is quadratic on a long run of
+ * them followed by anything else (it starts over at every character). Taking the longest word
+ * first is exact: 企业 taken alone from 中小企业 would leave 中小, and no word ends in 小.
+ * (Exported for the test that checks it against that pattern.)
+ */
+export function withoutTrailingWords(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const word = TRAILING_WORDS.find((w) => text.endsWith(w, end));
+    if (!word) return text.slice(0, end);
+    end -= word.length;
+  }
 }
 
 /** One qualification phrase → its canonical name, or null when it is none of the six. */

@@ -7,6 +7,7 @@
  * anything not SME is 大型. A figure the decision does not need may be missing.
  */
 import type { SizeClass } from './sizeClassWord';
+import { withoutBracketed } from './brackets';
 import { rememberText } from './memo';
 
 /** The figures the standard classifies by. */
@@ -145,9 +146,7 @@ const AMBIGUOUS: Record<string, IndustryName[]> = {
 
 /** Industry text folded for lookup: NFKC, no spaces, punctuation or bracketed notes, no trailing 业. */
 function industryKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\([^)]*\)/g, '')
+  return withoutBracketed(text.normalize('NFKC'), ['()'])
     .replace(/[\s\p{Z}、,，·/]+/gu, '')
     .replace(/业$/, '');
 }

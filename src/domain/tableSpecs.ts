@@ -2,6 +2,7 @@
  * The eight attachment tables of 附件4-2-1 and the header words that identify their columns.
  * Submitted headers vary (docs/reference.md §5), so each field lists synonyms; the longest match wins.
  */
+import { withoutBracketed } from './brackets';
 
 export type TableKind = '4-2-1-1' | '4-2-1-2' | '4-2-1-3' | '4-2-1-4' | '4-2-1-5' | '4-2-1-6' | '4-2-1-7' | '4-2-1-8';
 
@@ -223,11 +224,7 @@ export function specOf(kind: TableKind): TableSpec {
  * headerKey(' 服务产品（项目）名称 ') // '服务产品名称'
  */
 export function headerKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\([^)]*\)/g, '')
-    .replace(/[*＊:：]/g, '');
+  return withoutBracketed(text.normalize('NFKC').replace(/\s+/g, ''), ['()']).replace(/[*＊:：]/g, '');
 }
 
 /** The unit a header states for its amounts: 元 when it says 元 but not 万元. */
