@@ -3,6 +3,7 @@
  * numbers, as Dates, or as text typed in many forms (full-width digits, units, separators).
  * Each parser answers `ok` with the value, `blank`, or `error` with a Chinese reason the reviewer can read.
  */
+import { withoutBracketed } from './brackets';
 import type { CellValue } from './grid';
 
 /** A failed reading, with the reason in Chinese. */
@@ -217,32 +218,12 @@ function pad(n: number, width: number): string {
 }
 
 /**
- * `text` without each `open`…`close` section, exactly as `text.replace(/\[[^\]]*\]/g, '')` (or
- * `/"[^"]*"/g` for quotes) removes them, in one pass: the regex tries every unmatched `open` against
- * the rest of the text, which is quadratic on a format of many `[` and no `]` (a file's number
- * format is the file's to choose).
- */
-export function withoutSections(text: string, open: string, close: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf(open, from);
-    if (start < 0) break;
-    const end = text.indexOf(close, start + 1);
-    if (end < 0) break;
-    out += text.slice(from, start);
-    from = end + 1;
-  }
-  return out + text.slice(from);
-}
-
-/**
  * Whether an Excel number format shows a date: it has y, d, 年, 月 or 日 once quoted text,
  * `[…]` sections and escapes are removed. (`m` alone may be minutes, so it does not count.)
  */
 function isDateFormat(format: string | null | undefined): boolean {
   if (!format) return false;
-  const bare = withoutSections(withoutSections(format, '"', '"'), '[', ']')
+  const bare = withoutBracketed(withoutBracketed(format, ['""']), ['[]'])
     .replace(/\\./g, '')
     .toLowerCase();
   if (bare === 'general' || bare === '@') return false;

@@ -13,7 +13,7 @@ checkTester('file-unreadable', {
     {
       name: 'an .xls signature with nothing after it',
       files: { 'a.xlsx': good, 'old.xlsx': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) },
-      findings: [{ at: 'old.xlsx', messageId: 'unreadable', data: { reason: expect.stringMatching(/Excel 97-2003 文件已损坏/) } }],
+      findings: [{ at: 'old.xlsx', messageId: 'unreadable', data: { reason: expect.stringMatching(/Excel 97-2003 文件的内部目录已损坏/) } }],
     },
   ],
 });

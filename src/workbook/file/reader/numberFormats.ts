@@ -6,7 +6,7 @@
  * zh-CN shows them (`yyyy"年"m"月"d"日"` for 31). ExcelJS leaves those ids without a format, so its
  * reader shows such a date as its serial number.
  */
-import { withoutSections } from '../../../domain/values';
+import { withoutBracketed } from '../../../domain/brackets';
 
 const BUILT_IN: Record<number, string> = {
   1: '0',
@@ -74,7 +74,7 @@ export function isDateFormat(format: string): boolean {
   // Asked per cell by the legacy and Office readers; a workbook uses a handful of formats.
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = /[ymdhMsb]/.test(withoutSections(withoutSections(format, '[', ']'), '"', '"'));
+    known = /[ymdhMsb]/.test(withoutBracketed(withoutBracketed(format, ['[]']), ['""']));
     if (dateFormats.size >= 1000) dateFormats.clear();
     dateFormats.set(format, known);
   }
