@@ -108,6 +108,20 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
     expect(views(await readWorkbook(withContent((xml) => xml.replace(/(<\/table:table>)/, `${empty}$1`)), 'ok.ods'))).toEqual(views(await read('libreoffice.ods')));
   });
 
+  // Found by fuzzing: a damaged type line sent an .ods to the .xlsx reader, which called it 不是有效的 .xlsx 文件.
+  test.each([
+    ['application/vnd.oasis.opendocument.text', '是 OpenDocument 文字文档，不是表格'],
+    ['application/vnd.oasis.opendocument.presentation', '是 OpenDocument 演示文稿，不是表格'],
+    ['application/vnd.oasis.opendocumXnt.spreadsheet', '是 OpenDocument 文件，但其类型说明（mimetype）已损坏，无法确定是否为表格，请在 WPS 或 LibreOffice 中重新保存'],
+  ])('mimetype %s', async (mimetype, why) => {
+    const data = edit(ods, { mimetype: () => mimetype });
+    expect(await readWorkbook(data, '材料.ods').then(String, (e: Error) => e.message)).toBe(`无法读取「材料.ods」：${why}`);
+  });
+
+  test('a spreadsheet template (.ots) reads as a spreadsheet', async () => {
+    expect(views(await readWorkbook(edit(ods, { mimetype: () => 'application/vnd.oasis.opendocument.spreadsheet-template' }), '模板.ots'))).toEqual(views(await read('libreoffice.ods')));
+  });
+
   // Found by fuzzing: a table without table:name gave a grid whose sheet was undefined.
   test('a table without a name is called Sheet1, as Excel would call it', async () => {
     const grids = await readWorkbook(withContent((xml) => xml.replace(/(<table:table )table:name="[^"]*"/, '$1')), '无名.ods');
