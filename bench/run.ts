@@ -65,17 +65,7 @@ async function main(): Promise<void> {
     // Build the command line first, so no round pays for it, and the reader alone the same way.
     execFileSync(process.execPath, [path.resolve(__dirname, '../scripts/build-cli.js')], { stdio: 'ignore' });
     // Inside the project, so that its packages resolve from node_modules.
-    const reader = path.resolve(__dirname, '../build/bench/reader.js');
-    (await import('esbuild')).buildSync({
-      entryPoints: [path.resolve(__dirname, '../src/workbook/file/reader/index.ts')],
-      outfile: reader,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    const reader = (await import('../scripts/build-reader')).buildReader(path.resolve(__dirname, '../build/bench/reader.js'));
     const m: Record<Mode, Measure[]> = { exceljs: [], review: [], read: [], texts: [], floor: [] };
     for (let i = 0; i < runs; i++) for (const mode of MODES) m[mode].push(measure(mode, dir, reader));
     const med = (mode: Mode) => ({ ms: median(m[mode].map((x) => x.ms)), mb: median(m[mode].map((x) => x.maxRssMb)) });
