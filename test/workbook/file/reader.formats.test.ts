@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { readWorkbook } from '../../../src/workbook/file/reader';
 import { readCompoundDirectory, withoutPropertySets, type DirectoryEntry } from '../../../src/workbook/file/reader/compoundFile';
 import { decodeCsv } from '../../../src/workbook/file/reader/csv';
-import { edit, views, type CellView } from '../../helpers/grids';
+import { edit, parts, views, type CellView } from '../../helpers/grids';
 
 const DIR = path.resolve(__dirname, '../../fixtures/reader');
 const read = async (name: string) => readWorkbook(readFileSync(path.join(DIR, name)), name);
@@ -103,9 +103,27 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
-  test('repeated empty cells, as LibreOffice writes to the end of every sheet, are not counted', async () => {
-    const empty = '<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>';
-    expect(views(await readWorkbook(withContent((xml) => xml.replace(/(<\/table:table>)/, `${empty}$1`)), 'ok.ods'))).toEqual(views(await read('libreoffice.ods')));
+  test('the empty rows and columns LibreOffice repeats up to Excel’s limits are allowed; one past them is not', async () => {
+    // The fixture, as LibreOffice saved it, fills every sheet to 1,048,576 rows and 16,384 columns.
+    const content = parts(ods)['content.xml'];
+    expect(content).toMatch(/number-rows-repeated="1048569"/);
+    expect(content).toMatch(/number-columns-repeated="16384"/);
+    expect(views(await read('libreoffice.ods')).length).toBe(2);
+    const oneMoreRow = withContent((xml) => xml.replace('number-rows-repeated="1048569"', 'number-rows-repeated="1048570"'));
+    expect(await readWorkbook(oneMoreRow, '行.ods').then(String, (e: Error) => e.message)).toMatch(/^无法读取「行\.ods」：工作表「名单」的行号 1048577 超出 Excel 的上限（1,048,576 行）/);
+    // Found by fuzzing: an empty cell repeated 1,048,577 times cost 3 s and 370 MB in SheetJS before its refusal.
+    const wideRow = withContent((xml) => xml.replace('<table:table-cell table:number-columns-repeated="16384"/>', '<table:table-cell table:number-columns-repeated="1048577"/>'));
+    expect(await readWorkbook(wideRow, '列.ods').then(String, (e: Error) => e.message)).toMatch(/^无法读取「列\.ods」：工作表「[^」]+」的列号 10485\d\d 超出 Excel 的上限（16,384 列）/);
+  });
+
+  // Found by fuzzing: SheetJS writes a format's digit count out as that many 0s; 400 nines exhausted the heap.
+  test('a number format asking for more digits than any spreadsheet shows', async () => {
+    const nines = '9'.repeat(400);
+    const data = edit(ods, { 'styles.xml': (xml) => xml.replace('number:min-integer-digits="1"', `number:min-integer-digits="${nines}"`) });
+    expect(parts(data)['styles.xml']).toContain(nines);
+    expect(await readWorkbook(data, '格式.ods').then(String, (e: Error) => e.message)).toBe(
+      `无法读取「格式.ods」：OpenDocument 表格的数字格式要求显示 ${'9'.repeat(20)}… 位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`,
+    );
   });
 
   // Found by fuzzing: a damaged type line sent an .ods to the .xlsx reader, which called it 不是有效的 .xlsx 文件.

@@ -354,6 +354,18 @@ describe('what no spreadsheet writes is refused with a reason, not guessed at', 
     expect(await reason(await sheetWith(sheetData), 'odd.xlsx')).toBe(`无法读取「odd.xlsx」：工作表「S」的${why}，文件不是由电子表格软件正常保存的`);
   });
 
+  // Found by fuzzing: 400 digits passed the digits-only test and were told as 「行号 Infinity」; 1e309 read as Infinity.
+  const long = '9'.repeat(400);
+  test.each([
+    [`<row r="${long}"><c><v>1</v></c></row>`, `的行号 ${'9'.repeat(20)}… 超出 Excel 的上限（1,048,576 行），文件不是由电子表格软件正常保存的`],
+    [`<row r="1"><c r="A${long}"><v>1</v></c></row>`, `的行号 ${'9'.repeat(20)}… 超出 Excel 的上限（1,048,576 行），文件不是由电子表格软件正常保存的`],
+    [`<row r="1"><c r="${'Z'.repeat(400)}1"><v>1</v></c></row>`, `的列号 ${'Z'.repeat(20)}… 超出 Excel 的上限（16,384 列），文件不是由电子表格软件正常保存的`],
+    ['<row r="2"><c r="C2"><v>1e309</v></c></row>', '的单元格 C2 中的数值「1e309」超出 Excel 能表示的范围，文件不是由电子表格软件正常保存的'],
+    ['<row r="2"><c r="C2"><v>-Infinity</v></c></row>', '的单元格 C2 中的数值「-Infinity」超出 Excel 能表示的范围，文件不是由电子表格软件正常保存的'],
+  ])('too long to be a number: %#', async (sheetData, why) => {
+    expect(await reason(await sheetWith(sheetData), 'odd.xlsx')).toBe(`无法读取「odd.xlsx」：工作表「S」${why}`);
+  });
+
   test('row numbers with the spaces XML Schema allows, and rows and cells without references, still read', async () => {
     const [grid] = await readWorkbook(await sheetWith('<row r=" 2 "><c r="B2"><v>1</v></c><c><v>2</v></c></row><row><c r="a3"><v>3</v></c></row>'), 'ok.xlsx');
     expect(view(grid).cells).toEqual({ R2C2: 1, R2C3: 2, R3C1: 3 });

@@ -50,10 +50,23 @@ export interface MergedRange {
 
 /** A row or column number beyond Excel's limits, for the reader to turn into a reason. */
 export class SheetBoundsError extends Error {
-  constructor(readonly what: 'row' | 'column', readonly value: number) {
+  /**
+   * @param shown the number as the file wrote it, when it is too long to be read as one (400 digits
+   *   are Infinity to JavaScript, and no reviewer should be told 「行号 Infinity」)
+   */
+  constructor(
+    readonly what: 'row' | 'column',
+    readonly value: number,
+    readonly shown?: string,
+  ) {
     super(`${what} ${value} is beyond Excel's limits`);
     this.name = 'SheetBoundsError';
   }
+}
+
+/** A number or reference as written, cut to a readable length. */
+export function shortened(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 /**
@@ -61,7 +74,8 @@ export class SheetBoundsError extends Error {
  * the sheet (or, for a CSV, the file) and the number past the limit.
  */
 export function boundsReason(err: SheetBoundsError, sheet: string | null): string {
-  const what = err.what === 'row' ? `行号 ${err.value}` : `列号 ${err.value}`;
+  const number = Number.isFinite(err.value) && err.value < 1e9 ? String(err.value) : (err.shown ?? String(err.value));
+  const what = err.what === 'row' ? `行号 ${number}` : `列号 ${number}`;
   const limit = err.what === 'row' ? `${MAX_ROWS.toLocaleString('en-US')} 行` : `${MAX_COLUMNS.toLocaleString('en-US')} 列`;
   // Numbering starts at 1: a 0 is no row at all (a CSV never has one).
   if (err.value < 1) return `工作表「${sheet ?? ''}」的${what} 无效（应从 1 开始），文件不是由电子表格软件正常保存的`;

@@ -5,7 +5,8 @@
  * with the zip's CRC and byte limit, and content.xml is parsed (saxes) to count the cells its
  * repeats expand to.
  */
-import { attribute, parsePart } from './xml';
+import { attribute, parsePart, type Attributes } from './xml';
+import { boundsReason, MAX_COLUMNS, MAX_ROWS, SheetBoundsError } from './gridBuilder';
 import { Unreadable } from './problem';
 import type { ZipArchive } from './zip';
 
@@ -21,6 +22,22 @@ const count = (text: string | undefined): number => {
 };
 
 /**
+ * The digit counts of a number format, which SheetJS writes out as that many `0`s: 400 nines in
+ * number:min-integer-digits made it exhaust the heap. No format shows more than 255 characters.
+ */
+const DIGIT_COUNTS = ['min-integer-digits', 'decimal-places', 'min-decimal-places', 'min-exponent-digits', 'min-numerator-digits', 'min-denominator-digits'];
+const MAX_DIGITS = 255;
+
+function checkDigits(a: Attributes): void {
+  for (const key in a) {
+    const local = key.slice(key.indexOf(':') + 1);
+    if (!DIGIT_COUNTS.includes(local)) continue;
+    const n = Number(a[key]);
+    if (!(n <= MAX_DIGITS)) throw new Unreadable(`OpenDocument 表格的数字格式要求显示 ${a[key].slice(0, 20)}${a[key].length > 20 ? '…' : ''} 位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`);
+  }
+}
+
+/**
  * @throws Unreadable naming the damaged part, or saying how many cells the repeats expand to
  */
 export function checkOpenDocument(archive: ZipArchive): void {
@@ -28,12 +45,33 @@ export function checkOpenDocument(archive: ZipArchive): void {
   for (const entry of archive.entries) if (!entry.name.endsWith('/')) archive.inflate(entry, () => undefined);
   const content = archive.entry('content.xml');
   if (!content) throw new Unreadable('OpenDocument 表格中缺少 content.xml，文件已损坏');
+  // Number formats live in styles.xml and in content.xml's automatic styles.
+  const styles = archive.entry('styles.xml');
+  if (styles) parsePart(archive, styles, { open: (_name, a) => checkDigits(a) });
   let rows = 1;
   let cells = 0;
+  // Rows and columns so far in the current table and row, repeats included: past Excel's limits no
+  // spreadsheet wrote them (LibreOffice fills each sheet to exactly its limits), and SheetJS would
+  // walk every empty one first.
+  let table = '';
+  let tableRows = 0;
+  let rowColumns = 0;
   parsePart(archive, content, {
     open(name, a) {
-      if (name === 'table-row') rows = count(attribute(a, 'number-rows-repeated'));
-      else if ((name === 'table-cell' || name === 'covered-table-cell') && attribute(a, 'value-type') !== undefined) {
+      checkDigits(a);
+      if (name === 'table') {
+        table = attribute(a, 'name') ?? '';
+        tableRows = 0;
+      } else if (name === 'table-row') {
+        rows = count(attribute(a, 'number-rows-repeated'));
+        rowColumns = 0;
+        tableRows += rows;
+        if (tableRows > MAX_ROWS) throw new Unreadable(boundsReason(new SheetBoundsError('row', tableRows), table));
+      } else if (name === 'table-cell' || name === 'covered-table-cell') {
+        rowColumns += count(attribute(a, 'number-columns-repeated'));
+        if (rowColumns > MAX_COLUMNS) throw new Unreadable(boundsReason(new SheetBoundsError('column', rowColumns), table));
+      }
+      if ((name === 'table-cell' || name === 'covered-table-cell') && attribute(a, 'value-type') !== undefined) {
         cells += rows * count(attribute(a, 'number-columns-repeated'));
         if (cells > MAX_OPEN_DOCUMENT_CELLS) {
           throw new Unreadable(

@@ -8,8 +8,8 @@
  * result, and numbers in a date format as dates (1900 or 1904 system).
  */
 import type { CellValue, SheetGrid } from '../../../domain/grid';
-import { parseRange } from '../../../domain/grid';
-import { boundsReason, GridBuilder, SheetBoundsError } from './gridBuilder';
+import { a1, parseRange } from '../../../domain/grid';
+import { boundsReason, GridBuilder, MAX_COLUMNS, MAX_ROWS, SheetBoundsError, shortened } from './gridBuilder';
 import { builtInFormat, isDateFormat, isDateSerial, serialToDate } from './numberFormats';
 import { attribute, parsePart, type Attributes } from './xml';
 import { Unreadable } from './problem';
@@ -268,6 +268,8 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: string, 
       else {
         // A number, shown by its cell style: a date format makes it a date.
         const n = parseFloat(text);
+        // Excel's numbers are finite doubles: 1e309 or Infinity is no value it wrote.
+        if (n === Infinity || n === -Infinity) throw new Unreadable(`工作表「${sheetName}」的单元格 ${a1(row, column)} 中的数值「${shortened(text)}」超出 Excel 能表示的范围，文件不是由电子表格软件正常保存的`);
         if (!Number.isNaN(n)) {
           const f = style ? styles.formats[style] : undefined;
           if (f?.date && isDateSerial(n)) value = serialToDate(n, date1904);
@@ -296,7 +298,8 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: string, 
           if (a.r === undefined || a.r === '') row += 1;
           else {
             row = rowNumber(a.r);
-            if (Number.isNaN(row)) throw new Unreadable(`工作表「${sheetName}」的行号「${a.r}」无效，文件不是由电子表格软件正常保存的`);
+            if (Number.isNaN(row)) throw new Unreadable(`工作表「${sheetName}」的行号「${shortened(a.r)}」无效，文件不是由电子表格软件正常保存的`);
+            if (row > MAX_ROWS) throw new SheetBoundsError('row', row, shortened(a.r.trim()));
           }
           column = 0;
           builder.startRow(row);
@@ -307,7 +310,9 @@ function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: string, 
           if (ref === undefined || ref === '') column += 1; // A cell without a reference follows the one before it.
           else {
             const at = parseCellRef(ref);
-            if (!at) throw new Unreadable(`工作表「${sheetName}」的单元格引用「${ref}」无效，文件不是由电子表格软件正常保存的`);
+            if (!at) throw new Unreadable(`工作表「${sheetName}」的单元格引用「${shortened(ref)}」无效，文件不是由电子表格软件正常保存的`);
+            if (at.row > MAX_ROWS) throw new SheetBoundsError('row', at.row, shortened(ref.replace(/^[A-Za-z]+/, '')));
+            if (at.column > MAX_COLUMNS) throw new SheetBoundsError('column', at.column, shortened(ref.replace(/\d+$/, '')));
             column = at.column;
             if (at.row !== row) {
               // A cell outside its <row> (or with no <row> at all) starts its own row.
