@@ -19,7 +19,7 @@ const INTERNAL_QUOTED = /「(?:undefined|null|\[object [^」]*)」/;
  * word of two letters or more is left after these (and 「…」 names and file extensions) are taken
  * out is a library's English detail or a bug's, and a finding.
  */
-const KNOWN_WORDS = ['content.xml', 'workbook.xml', 'Apple Numbers', 'OpenDocument', 'PowerPoint', 'Excel', 'WPS', 'Word', 'XML', 'CRC', 'CSV', 'PDF', 'ZIP64', 'MB'];
+const KNOWN_WORDS = ['content.xml', 'workbook.xml', 'Apple Numbers', 'OpenDocument', 'PowerPoint', 'Excel', 'WPS', 'LibreOffice', 'Word', 'XML', 'CRC', 'CSV', 'PDF', 'ZIP64', 'MB'];
 const KNOWN = new RegExp(KNOWN_WORDS.map((w) => w.replace(/\./g, '\\.')).join('|'), 'g');
 const EXTENSION = /\.(?:xlsx|xlsm|xlsb|xls|et|ods|csv|numbers)\b/gi;
 

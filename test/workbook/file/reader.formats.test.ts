@@ -120,9 +120,12 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
   test('a number format asking for more digits than any spreadsheet shows', async () => {
     const nines = '9'.repeat(400);
     const data = edit(ods, { 'styles.xml': (xml) => xml.replace('number:min-integer-digits="1"', `number:min-integer-digits="${nines}"`) });
+    // Not a number at all: SheetJS reads it as none, and so does the check.
+    const word = edit(ods, { 'styles.xml': (xml) => xml.replace('number:min-integer-digits="1"', 'number:min-integer-digits="abc"') });
+    expect((await readWorkbook(word, '格式.ods')).map((g) => g.sheet)).toEqual(['名单', '订单']);
     expect(parts(data)['styles.xml']).toContain(nines);
     expect(await readWorkbook(data, '格式.ods').then(String, (e: Error) => e.message)).toBe(
-      `无法读取「格式.ods」：OpenDocument 表格的数字格式要求显示 ${'9'.repeat(20)}… 位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`,
+      `无法读取「格式.ods」：OpenDocument 表格的数字格式要求显示「${'9'.repeat(20)}…」位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`,
     );
   });
 
@@ -130,7 +133,7 @@ describe('an OpenDocument file is checked before SheetJS reads it', () => {
   test.each([
     ['application/vnd.oasis.opendocument.text', '是 OpenDocument 文字文档，不是表格'],
     ['application/vnd.oasis.opendocument.presentation', '是 OpenDocument 演示文稿，不是表格'],
-    ['application/vnd.oasis.opendocumXnt.spreadsheet', '是 OpenDocument 文件，但其类型说明（mimetype）已损坏，无法确定是否为表格，请在 WPS 或 LibreOffice 中重新保存'],
+    ['application/vnd.oasis.opendocumXnt.spreadsheet', '是 OpenDocument 文件，但其类型说明（「mimetype」部分）已损坏，无法确定是否为表格，请在 WPS 或 LibreOffice 中重新保存'],
   ])('mimetype %s', async (mimetype, why) => {
     const data = edit(ods, { mimetype: () => mimetype });
     expect(await readWorkbook(data, '材料.ods').then(String, (e: Error) => e.message)).toBe(`无法读取「材料.ods」：${why}`);

@@ -78,7 +78,7 @@ async function gridsOf(data: Uint8Array, file: string, limits: ZipLimits): Promi
       // Another OpenDocument, or one whose type line is damaged.
       const other = /^application\/vnd\.oasis\.opendocument\.(text|presentation|graphics)/.exec(kind)?.[1];
       if (other) throw new Unreadable(`是 OpenDocument ${{ text: '文字文档', presentation: '演示文稿', graphics: '图形' }[other]}，不是表格`);
-      if (archive.entry('content.xml')) throw new Unreadable('是 OpenDocument 文件，但其类型说明（mimetype）已损坏，无法确定是否为表格，请在 WPS 或 LibreOffice 中重新保存');
+      if (archive.entry('content.xml')) throw new Unreadable('是 OpenDocument 文件，但其类型说明（「mimetype」部分）已损坏，无法确定是否为表格，请在 WPS 或 LibreOffice 中重新保存');
     }
     return readXlsxGrids(data, file, limits);
   }

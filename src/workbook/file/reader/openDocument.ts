@@ -6,7 +6,7 @@
  * repeats expand to.
  */
 import { attribute, parsePart, type Attributes } from './xml';
-import { boundsReason, MAX_COLUMNS, MAX_ROWS, SheetBoundsError } from './gridBuilder';
+import { boundsReason, MAX_COLUMNS, MAX_ROWS, SheetBoundsError, shortened } from './gridBuilder';
 import { Unreadable } from './problem';
 import type { ZipArchive } from './zip';
 
@@ -32,8 +32,8 @@ function checkDigits(a: Attributes): void {
   for (const key in a) {
     const local = key.slice(key.indexOf(':') + 1);
     if (!DIGIT_COUNTS.includes(local)) continue;
-    const n = Number(a[key]);
-    if (!(n <= MAX_DIGITS)) throw new Unreadable(`OpenDocument 表格的数字格式要求显示 ${a[key].slice(0, 20)}${a[key].length > 20 ? '…' : ''} 位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`);
+    // What is not a number SheetJS reads as none; only a count it would write out is bounded.
+    if (Number(a[key]) > MAX_DIGITS) throw new Unreadable(`OpenDocument 表格的数字格式要求显示「${shortened(a[key])}」位数字，超出任何表格软件的范围，文件不是由电子表格软件正常保存的`);
   }
 }
 
