@@ -87,7 +87,6 @@ export function boundsReason(err: SheetBoundsError, sheet: string | null): strin
 export class GridBuilder {
   private rows: CollectedRow[] = [];
   private current: CollectedRow | undefined;
-  private firstColumn = Infinity;
   private sorted = true;
 
   constructor(

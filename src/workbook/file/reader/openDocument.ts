@@ -68,11 +68,11 @@ export function checkOpenDocument(archive: ZipArchive): void {
         tableRows += rows;
         if (tableRows > MAX_ROWS) throw new Unreadable(boundsReason(new SheetBoundsError('row', tableRows), table));
       } else if (name === 'table-cell' || name === 'covered-table-cell') {
-        rowColumns += count(attribute(a, 'number-columns-repeated'));
+        const repeated = count(attribute(a, 'number-columns-repeated'));
+        rowColumns += repeated;
         if (rowColumns > MAX_COLUMNS) throw new Unreadable(boundsReason(new SheetBoundsError('column', rowColumns), table));
-      }
-      if ((name === 'table-cell' || name === 'covered-table-cell') && attribute(a, 'value-type') !== undefined) {
-        cells += rows * count(attribute(a, 'number-columns-repeated'));
+        if (attribute(a, 'value-type') === undefined) return;
+        cells += rows * repeated;
         if (cells > MAX_OPEN_DOCUMENT_CELLS) {
           throw new Unreadable(
             `OpenDocument 表格中重复的单元格展开后超过 ${MAX_OPEN_DOCUMENT_CELLS.toLocaleString('en-US')} 个，超出可处理的范围，请在 Excel 或 WPS 中另存为 .xlsx 后重新提交`,

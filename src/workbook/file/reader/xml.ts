@@ -41,11 +41,11 @@ export function attribute(attributes: Attributes, local: string): string | undef
 function localNames(): (name: string) => string {
   const cache = new Map<string, string>();
   return (name) => {
-    if (name.indexOf(':') < 0) return name;
+    const i = name.indexOf(':');
+    if (i < 0) return name;
     let local = cache.get(name);
     if (local === undefined) {
-      const i = name.indexOf(':');
-      local = i < 0 ? name : name.slice(i + 1);
+      local = name.slice(i + 1);
       cache.set(name, local);
     }
     return local;
