@@ -2,6 +2,7 @@
  * Enterprise names as identity keys: the same enterprise typed twice with different widths,
  * spaces or brackets must compare equal, so duplicates in 附表4-2-1-2 can be found.
  */
+import { LINE_TERMINATOR } from './linearText';
 import { rememberText } from './memo';
 
 /** White space of every kind plus invisible format and control characters (zero-width, BOM, soft hyphen…). */
@@ -109,9 +110,6 @@ export function looseNameKey(name: string): string {
 }
 
 const BRANCH_IN_BRACKETS = /^(.+公司)\([^()]*分公司\)$/;
-
-/** Characters `.` does not match. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /**
  * The parent in `<parent>…分公司`, where the part between is a place or an ordinal, maybe bracketed

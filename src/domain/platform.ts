@@ -3,6 +3,7 @@
  * the 附件4-1 roster (by platform name, unit name or folder name), or the 申报数据 sheet. Pure: the CLI,
  * the batch and reviewSubmission (for the pages) share it.
  */
+import { LINE_TERMINATOR } from './linearText';
 import { declaredCategory as readDeclaredCategory, type DeclaredFigures } from './declared';
 import type { SheetGrid } from './grid';
 import { findPlatform, isCategory, type RosterEntry } from './roster';
@@ -48,9 +49,6 @@ export function resolvePlatform(given: {
 
 /** 「填报单位（盖章）：」, with the white space around its parts, up to the unit's name. */
 const FILING_UNIT_LABEL = /^\s*填报单位\s*(?:[（(]\s*盖章\s*[）)]\s*)?[:：]\s*/;
-
-/** Characters `.` does not match. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /**
  * The unit a 「填报单位（盖章）：北京星河企业服务有限公司」 line names, trimmed, or null: exactly the

@@ -1,7 +1,7 @@
 /**
  * 附表4-2-1-8 企业资质: the six qualifications 指标7 recognises, read from the many ways they are written.
  */
-import { withoutBracketed } from './brackets';
+import { withoutBracketed } from './linearText';
 import type { Qualification } from './report';
 
 export const QUALIFICATIONS: readonly Qualification[] = ['创新型中小企业', '专精特新', '国家小巨人', '隐形冠军', '单项冠军', '独角兽'];

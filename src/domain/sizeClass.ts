@@ -7,7 +7,7 @@
  * anything not SME is 大型. A figure the decision does not need may be missing.
  */
 import type { SizeClass } from './sizeClassWord';
-import { withoutBracketed } from './brackets';
+import { withoutBracketed } from './linearText';
 import { rememberText } from './memo';
 
 /** The figures the standard classifies by. */

@@ -2,7 +2,7 @@
  * The eight attachment tables of 附件4-2-1 and the header words that identify their columns.
  * Submitted headers vary (docs/reference.md §5), so each field lists synonyms; the longest match wins.
  */
-import { withoutBracketed } from './brackets';
+import { withoutBracketed } from './linearText';
 
 export type TableKind = '4-2-1-1' | '4-2-1-2' | '4-2-1-3' | '4-2-1-4' | '4-2-1-5' | '4-2-1-6' | '4-2-1-7' | '4-2-1-8';
 

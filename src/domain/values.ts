@@ -3,7 +3,7 @@
  * numbers, as Dates, or as text typed in many forms (full-width digits, units, separators).
  * Each parser answers `ok` with the value, `blank`, or `error` with a Chinese reason the reviewer can read.
  */
-import { withoutBracketed } from './brackets';
+import { withoutBracketed } from './linearText';
 import type { CellValue } from './grid';
 
 /** A failed reading, with the reason in Chinese. */

@@ -2,7 +2,7 @@
 // stays here as the reference, random text must get the same answer from both, and a hostile cell
 // of Excel's longest length (32,767 characters) must come out right without the old hang.
 import fc from 'fast-check';
-import { withoutBracketed } from '../../src/domain/brackets';
+import { withoutBracketed } from '../../src/domain/linearText';
 import { fullNameKey, parentBeforeBranchSuffix, parentOfBranch, trailingDebrisStart } from '../../src/domain/enterpriseName';
 import { filingUnitName, fillingUnitOf } from '../../src/domain/platform';
 import { readQualifications, withoutTrailingWords } from '../../src/domain/qualification';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../src/domain/grid';
-import { withoutBracketed } from '../../src/domain/brackets';
+import { withoutBracketed } from '../../src/domain/linearText';
 import { isBlank, parseAmount, parseCount, parseDate, parsePercent } from '../../src/domain/values';
 
 describe('isBlank', () => {

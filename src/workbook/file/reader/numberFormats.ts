@@ -6,7 +6,7 @@
  * zh-CN shows them (`yyyy"年"m"月"d"日"` for 31). ExcelJS leaves those ids without a format, so its
  * reader shows such a date as its serial number.
  */
-import { withoutBracketed } from '../../../domain/brackets';
+import { withoutBracketed } from '../../../domain/linearText';
 
 const BUILT_IN: Record<number, string> = {
   1: '0',
