@@ -21,6 +21,23 @@ function report() {
   console.log(JSON.stringify({ ms: process.uptime() * 1000, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024 }));
 }
 
+/**
+ * Every XML part of every file, unzipped by fflate, decoded whole and parsed by a saxes parser
+ * that `listen` has given its handlers (the floor's work, whatever the handlers do).
+ */
+function eachPart(files, options, listen) {
+  const { unzipSync } = require('fflate');
+  const { SaxesParser } = require('saxes');
+  for (const f of files) {
+    const entries = unzipSync(readFileSync(f), { filter: (e) => /\.(xml|rels)$/i.test(e.name) });
+    for (const bytes of Object.values(entries)) {
+      const parser = new SaxesParser(options);
+      listen(parser);
+      parser.write(new TextDecoder().decode(bytes)).close();
+    }
+  }
+}
+
 async function main() {
   const [mode, dir] = process.argv.slice(2);
   const files = readdirSync(dir)
@@ -36,46 +53,32 @@ async function main() {
     }
     if (books.length === 0) throw new Error('no workbook');
   } else if (mode === 'floor') {
-    const { unzipSync } = require('fflate');
-    const { SaxesParser } = require('saxes');
     let events = 0;
-    for (const f of files) {
-      const entries = unzipSync(readFileSync(f), { filter: (e) => /\.(xml|rels)$/i.test(e.name) });
-      for (const bytes of Object.values(entries)) {
-        const parser = new SaxesParser();
-        parser.on('opentag', () => events++);
-        parser.on('text', () => undefined);
-        parser.on('closetag', () => undefined);
-        parser.write(new TextDecoder().decode(bytes)).close();
-      }
-    }
+    eachPart(files, undefined, (parser) => {
+      parser.on('opentag', () => events++);
+      parser.on('text', () => undefined);
+      parser.on('closetag', () => undefined);
+    });
     if (events === 0) throw new Error('no XML');
   } else if (mode === 'texts') {
     // The floor plus keeping what any reader must keep: every cell's and shared string's text, alive
     // to the end. What is left of a time budget after this is all a review has for everything else.
-    const { unzipSync } = require('fflate');
-    const { SaxesParser } = require('saxes');
     const kept = [];
-    for (const f of files) {
-      const entries = unzipSync(readFileSync(f), { filter: (e) => /\.(xml|rels)$/i.test(e.name) });
-      for (const bytes of Object.values(entries)) {
-        const parser = new SaxesParser({ xmlns: false, position: false });
-        let text = null;
-        parser.on('opentag', (t) => {
-          if (t.name === 'v' || t.name === 't') text = '';
-        });
-        parser.on('text', (t) => {
-          if (text !== null) text += t;
-        });
-        parser.on('closetag', (t) => {
-          if (text !== null && (t.name === 'v' || t.name === 't')) {
-            kept.push(text);
-            text = null;
-          }
-        });
-        parser.write(new TextDecoder().decode(bytes)).close();
-      }
-    }
+    eachPart(files, { xmlns: false, position: false }, (parser) => {
+      let text = null;
+      parser.on('opentag', (t) => {
+        if (t.name === 'v' || t.name === 't') text = '';
+      });
+      parser.on('text', (t) => {
+        if (text !== null) text += t;
+      });
+      parser.on('closetag', (t) => {
+        if (text !== null && (t.name === 'v' || t.name === 't')) {
+          kept.push(text);
+          text = null;
+        }
+      });
+    });
     if (kept.length === 0) throw new Error('no text');
   } else if (mode === 'read') {
     const { readWorkbook } = require(process.env.BENCH_READER);
