@@ -35,6 +35,37 @@ const S4 = '【四、激励条件情况】';
 const exact = { abs: 0 } as const;
 
 /** Every numeric item of the online form, in the form's order. */
+/**
+ * 「13.上两年度运营数据」: one year's seven items, the four the tables show verified from that year's
+ * indicators (`of` picks them: this year's, or last year's when its submission is given).
+ */
+function operatingData(part: '(1)' | '(2)', year: number, of: (current: Indicators, previous: Indicators | null) => Indicators | null): DeclaredItem[] {
+  const id = (name: string) => `二.13${part}.${name}`;
+  const from =
+    (pick: (x: Indicators) => number | null) =>
+    (i: Indicators, p: Indicators | null): number | null => {
+      const x = of(i, p);
+      return x ? pick(x) : null;
+    };
+  return [
+    { id: id('资产总额'), section: S2, label: `${year}年度资产总额`, unit: '万元' },
+    { id: id('营业收入'), section: S2, label: `${year}年度营业收入`, unit: '万元' },
+    { id: id('服务中小企业收入'), section: S2, label: `${year}年度服务中小企业收入`, unit: '万元' },
+    {
+      id: id('占比'),
+      section: S2,
+      label: `${year}年度为中小企业提供服务的营业收入占营业总收入的比重`,
+      unit: '%',
+      // Verified from the order list, which is all the tables show of revenue: a wide tolerance.
+      verify: from((x) => (x.smeRevenueShare === null ? null : x.smeRevenueShare * 100)),
+      tolerance: { abs: 5 },
+    },
+    { id: id('京津冀'), section: S2, label: `${year}年度服务京津冀企业家数`, unit: '家', verify: from((x) => x.jjjEnterprises), tolerance: exact },
+    { id: id('北京'), section: S2, label: `${year}年度服务京津冀企业家数中北京企业家数`, unit: '家', verify: from((x) => x.byRegion.北京), tolerance: exact },
+    { id: id('订单合同数'), section: S2, label: `${year}年度订单合同数`, unit: '个', verify: from((x) => x.orders), tolerance: exact },
+  ];
+}
+
 export const DECLARED_ITEMS: readonly DeclaredItem[] = [
   { id: '一.9', section: S1, label: '单位从业人数', unit: '人' },
   { id: '一.10', section: S1, label: '从事中小企业服务人员的数量', unit: '人' },
@@ -53,36 +84,9 @@ export const DECLARED_ITEMS: readonly DeclaredItem[] = [
   { id: '二.8', section: S2, label: '上年度公益性免费服务在总服务量中的占比', unit: '%' },
   { id: '二.9', section: S2, label: '上年度组织服务活动次数', unit: '次', verify: (i) => i.activities, tolerance: exact },
   { id: '二.10', section: S2, label: '服务对象平均满意度', unit: '%', verify: (i) => i.averageSatisfaction, tolerance: { abs: 0.5 } },
-  { id: '二.13(1).资产总额', section: S2, label: '2024年度资产总额', unit: '万元' },
-  { id: '二.13(1).营业收入', section: S2, label: '2024年度营业收入', unit: '万元' },
-  { id: '二.13(1).服务中小企业收入', section: S2, label: '2024年度服务中小企业收入', unit: '万元' },
-  {
-    id: '二.13(1).占比',
-    section: S2,
-    label: '2024年度为中小企业提供服务的营业收入占营业总收入的比重',
-    unit: '%',
-    // Verified from the order list, which is all the tables show of revenue: a wide tolerance.
-    verify: (i) => (i.smeRevenueShare === null ? null : i.smeRevenueShare * 100),
-    tolerance: { abs: 5 },
-  },
-  { id: '二.13(1).京津冀', section: S2, label: '2024年度服务京津冀企业家数', unit: '家', verify: (i) => i.jjjEnterprises, tolerance: exact },
-  { id: '二.13(1).北京', section: S2, label: '2024年度服务京津冀企业家数中北京企业家数', unit: '家', verify: (i) => i.byRegion.北京, tolerance: exact },
-  { id: '二.13(1).订单合同数', section: S2, label: '2024年度订单合同数', unit: '个', verify: (i) => i.orders, tolerance: exact },
+  ...operatingData('(1)', 2024, (i) => i),
   // 「13.上两年度运营数据：…（2）2023年度——」: verified from last year's submission when one is given.
-  { id: '二.13(2).资产总额', section: S2, label: '2023年度资产总额', unit: '万元' },
-  { id: '二.13(2).营业收入', section: S2, label: '2023年度营业收入', unit: '万元' },
-  { id: '二.13(2).服务中小企业收入', section: S2, label: '2023年度服务中小企业收入', unit: '万元' },
-  {
-    id: '二.13(2).占比',
-    section: S2,
-    label: '2023年度为中小企业提供服务的营业收入占营业总收入的比重',
-    unit: '%',
-    verify: (_i, p) => (p?.smeRevenueShare == null ? null : p.smeRevenueShare * 100),
-    tolerance: { abs: 5 },
-  },
-  { id: '二.13(2).京津冀', section: S2, label: '2023年度服务京津冀企业家数', unit: '家', verify: (_i, p) => p?.jjjEnterprises ?? null, tolerance: exact },
-  { id: '二.13(2).北京', section: S2, label: '2023年度服务京津冀企业家数中北京企业家数', unit: '家', verify: (_i, p) => p?.byRegion.北京 ?? null, tolerance: exact },
-  { id: '二.13(2).订单合同数', section: S2, label: '2023年度订单合同数', unit: '个', verify: (_i, p) => p?.orders ?? null, tolerance: exact },
+  ...operatingData('(2)', 2023, (_i, p) => p),
   { id: '三.1(1)', section: S3, label: '综合咨询：线上服务系统京津冀企业注册量', unit: '家', categories: ['综合咨询'] },
   { id: '三.1(2)', section: S3, label: '综合咨询：上一年度开展各类服务活动次数', unit: '次', categories: ['综合咨询'], verify: (i) => i.qualifyingActivities, tolerance: exact },
   { id: '三.1(3)', section: S3, label: '综合咨询：上一年度京津冀合同订单量', unit: '家', categories: ['综合咨询'], verify: (i) => i.jjjOrderEnterprises, tolerance: exact },
