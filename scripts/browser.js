@@ -1,6 +1,6 @@
 // What the browser checks share (scripts/e2e.js, scripts/e2e-officejs.js, scripts/check-pages.js):
-// Debian's Chromium driven by playwright-core with the flags this machine needs, and a static
-// server over a build folder on 127.0.0.1.
+// Debian's Chromium driven by playwright-core with the flags this machine needs, a static server
+// over a build folder on 127.0.0.1, and the named steps the e2e scripts count.
 'use strict';
 
 const fs = require('fs');
@@ -64,4 +64,39 @@ async function launchChromium(prefix, options = {}) {
   return { browser, close };
 }
 
-module.exports = { CHROMIUM, serve, launchChromium };
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Named steps: each runs, and passes or fails with the start of its stack; `summary()` prints the
+ * count and returns how many failed. `onPass(name, ms)` is told each passing step's time.
+ */
+function steps(onPass = () => undefined) {
+  const results = [];
+  async function step(name, fn) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      const ms = Date.now() - t0;
+      onPass(name, ms);
+      results.push({ name, ok: true });
+      log(`  ✓ ${name} (${ms} ms)`);
+    } catch (error) {
+      results.push({ name, ok: false });
+      log(`  ✗ ${name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
+    }
+  }
+  function summary() {
+    const failed = results.filter((r) => !r.ok).length;
+    log(`\n${results.length - failed} passed, ${failed} failed`);
+    return failed;
+  }
+  return { step, summary };
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+module.exports = { CHROMIUM, serve, launchChromium, log, steps, assert };

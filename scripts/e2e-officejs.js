@@ -19,7 +19,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CHROMIUM, launchChromium, serve } = require('./browser');
+const { CHROMIUM, assert, launchChromium, log, serve, steps } = require('./browser');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'e2e-officejs');
@@ -30,27 +30,7 @@ const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.
 /** How long to keep watching after the pane has settled, for requests office.js makes late. */
 const SETTLE_MS = 6000;
 
-const results = [];
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function step(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    log(`  ✗ ${name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { step, summary } = steps();
 
 // ── Build, check the output, serve ──────────────────────────────────────────────────────────
 
@@ -264,9 +244,7 @@ async function main() {
     server.close();
   }
   log(`screenshots: ${path.relative(ROOT, ARTIFACTS)}/officejs-*.png`);
-  const failed = results.filter((r) => !r.ok).length;
-  log(`\n${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = summary() ? 1 : 0;
 }
 
 main().catch((error) => {

@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CHROMIUM, launchChromium, serve } = require('./browser');
+const { CHROMIUM, assert, launchChromium, log, serve, steps } = require('./browser');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -28,30 +28,8 @@ const REVIEW_SHEETS = ['评分表', '评分细则', '问题清单', '抽查样�
 const NARROW = { width: 320, height: 900 };
 const WIDE = { width: 1280, height: 900 };
 
-const results = [];
 const timings = [];
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function step(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    const ms = Date.now() - t0;
-    timings.push([name, ms]);
-    results.push({ name, ok: true });
-    log(`  ✓ ${name} (${ms} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    log(`  ✗ ${name}\n    ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n    ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { step, summary } = steps((name, ms) => timings.push([name, ms]));
 
 // ── Build and serve ─────────────────────────────────────────────────────────────────────────
 
@@ -461,9 +439,7 @@ async function main() {
   for (const [name, ms] of timings) log(`  ${String(ms).padStart(6)} ms  ${name}`);
   log(`  ${String(Date.now() - t0).padStart(6)} ms  whole run`);
   log(`screenshots: ${path.relative(ROOT, ARTIFACTS)}/`);
-  const failed = results.filter((r) => !r.ok).length;
-  log(`\n${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = summary() ? 1 : 0;
 }
 
 main().catch((error) => {
